@@ -1,0 +1,42 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium, NO_CHROMIUM } from './scripts/find-chromium.mjs';
+
+const browser = findChromium();
+if (!browser) {
+  console.error(NO_CHROMIUM);
+  process.exit(1);
+}
+const { executablePath } = browser;
+const port = 4321;
+
+// Keep the browser off the network: the tests only talk to the local preview server.
+const quietArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  use: { baseURL: `http://127.0.0.1:${port}` },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: quietArgs } },
+    },
+  ],
+  webServer: {
+    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,156 @@
+// Mirrors docker/cli cmd/docker/docker.go (newDockerCommand, runDocker, main's error printing and
+// getExitCode) and cli/cobra.go (HandleGlobalFlags); simplified: no plugins, contexts or hooks.
+
+import type { EngineApi } from '../api/types.ts';
+import type { ProgramResult } from '../shell/program.ts';
+import { Command, type CommandSpec, flagError, renderHelp, traverse } from './cobra.ts';
+import { containerCommand, containerShortcuts } from './commands/container.ts';
+import { imageCommand, imageShortcuts } from './commands/image.ts';
+import { networkCommand } from './commands/network.ts';
+import { infoCommand, versionCommand, CLIENT_VERSION, CLIENT_GIT_COMMIT } from './commands/system.ts';
+import { inspectCommand } from './commands/inspect.ts';
+import { RunContext } from './context.ts';
+import { CliError } from './errors.ts';
+import type { FlagDef } from './flags.ts';
+
+/** DockerIO is what the docker program is given by the shell. */
+export interface DockerIO {
+  stdin: string;
+  env: Record<string, string>;
+  api: EngineApi;
+  now: () => number;
+}
+
+const HELP_FLAG: FlagDef = {
+  name: 'help',
+  shorthand: 'h',
+  usage: 'Print usage',
+  kind: 'bool',
+  hidden: true,
+  shorthandDeprecated: 'use --help',
+};
+
+function globalFlags(home: string): FlagDef[] {
+  const dir = `${home}/.docker`;
+  return [
+    { name: 'config', usage: 'Location of client config files', kind: 'string', initial: dir },
+    { name: 'debug', shorthand: 'D', usage: 'Enable debug mode', kind: 'bool' },
+    { name: 'log-level', shorthand: 'l', usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")', kind: 'string', initial: 'info' },
+    { name: 'tls', usage: 'Use TLS; implied by --tlsverify', kind: 'bool' },
+    { name: 'tlsverify', usage: 'Use TLS and verify the remote', kind: 'bool' },
+    { name: 'tlscacert', usage: 'Trust certs signed only by this CA', kind: 'string', initial: `${dir}/ca.pem` },
+    { name: 'tlscert', usage: 'Path to TLS certificate file', kind: 'string', initial: `${dir}/cert.pem` },
+    { name: 'tlskey', usage: 'Path to TLS key file', kind: 'string', initial: `${dir}/key.pem` },
+    { name: 'host', shorthand: 'H', usage: 'Daemon socket to connect to', kind: 'list' },
+    {
+      name: 'context',
+      shorthand: 'c',
+      usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
+      kind: 'string',
+    },
+    { name: 'version', shorthand: 'v', usage: 'Print version information and quit', kind: 'bool' },
+  ];
+}
+
+function helpTopic(root: Command): CommandSpec {
+  return {
+    use: 'help [command]',
+    short: 'Help about the command',
+    hidden: true,
+    run: (ctx, args) => {
+      let c = root;
+      for (const a of args) {
+        const n = c.findNext(a);
+        if (!n) throw new CliError(`unknown help topic: ${args.join(' ')}`);
+        c = n;
+      }
+      ctx.out(renderHelp(c));
+    },
+  };
+}
+
+/** buildRoot assembles docker's command tree (only the commands the simulator supports). */
+export function buildRoot(home = '/root'): Command {
+  const spec: CommandSpec = {
+    use: 'docker [OPTIONS] COMMAND [ARG...]',
+    short: 'A self-sufficient runtime for containers',
+    flags: globalFlags(home),
+    run: (ctx, args) => {
+      if (args.length === 0) {
+        ctx.err(renderHelp(rootRef));
+        return;
+      }
+      throw new CliError(`docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`);
+    },
+    subcommands: [
+      ...containerShortcuts(),
+      ...imageShortcuts(),
+      versionCommand(),
+      infoCommand(),
+      inspectCommand(),
+      containerCommand(),
+      imageCommand(),
+      networkCommand(),
+    ],
+  };
+  let rootRef: Command = new Command(spec, undefined, [HELP_FLAG]);
+  const withHelp = { ...spec, subcommands: [...(spec.subcommands ?? []), helpTopic(rootRef)] };
+  rootRef = new Command(withHelp, undefined, [HELP_FLAG]);
+  return rootRef;
+}
+
+function execute(ctx: RunContext, argv: string[]): void {
+  const root = buildRoot(ctx.env.HOME || '/root');
+  // HandleGlobalFlags: parse root flags up to the first command
+  root.flags.interspersed = false;
+  const gerr = root.flags.parse(argv);
+  if (gerr !== undefined) throw flagError(root, gerr);
+  root.flags.interspersed = true;
+  const globalHelp = root.flags.get<boolean>('help');
+  const rest = root.flags.args;
+  ctx.out(root.flags.warnings);
+
+  const found = traverse(root, rest);
+  if (found.error) throw found.error;
+  const cmd = found.cmd;
+  if (cmd === root && root.flags.get<boolean>('version') && !globalHelp) {
+    ctx.out(`Docker version ${CLIENT_VERSION}, build ${CLIENT_GIT_COMMIT}\n`);
+    return;
+  }
+  if (cmd !== root) {
+    const err = cmd.flags.parse(found.args);
+    ctx.out(cmd.flags.warnings);
+    if (err !== undefined) throw flagError(cmd, err);
+  }
+  const args = cmd === root ? found.args : cmd.flags.args;
+  if (globalHelp || cmd.flags.get<boolean>('help') || !cmd.runnable) {
+    ctx.out(renderHelp(cmd));
+    return;
+  }
+  const argErr = cmd.spec.args?.(cmd, args);
+  if (argErr !== undefined) throw new CliError(argErr, 1);
+  cmd.spec.run?.(ctx, args, cmd.flags, cmd);
+}
+
+/** runDocker runs the docker CLI with argv (without the leading "docker"); it never throws. */
+export function runDocker(argv: string[], io: DockerIO): ProgramResult {
+  const ctx = new RunContext(io.api, io.stdin, io.env, io.now);
+  let exitCode = 0;
+  try {
+    execute(ctx, argv);
+  } catch (e) {
+    if (e instanceof CliError) {
+      if (!e.cancelled) {
+        if (e.message !== '') ctx.err(`${e.message}\n`);
+        exitCode = e.code;
+      }
+    } else {
+      ctx.err(`docker: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      exitCode = 1;
+    }
+  }
+  const result: ProgramResult = { stdout: ctx.stdout, stderr: ctx.stderr, exitCode };
+  if (ctx.effect) result.effect = ctx.effect;
+  if (ctx.running) result.running = true;
+  return result;
+}
