@@ -22,8 +22,11 @@ const FIELD_ALIASES = { ID: 'Id', HostIP: 'HostIp' };
 /** GetRef fetches one object's raw JSON; it throws a CliError (ApiError) when missing. */
 export type GetRef = (ref: string) => unknown;
 
+/** TypedView turns an object's raw JSON into what docker's typed template pass would see. */
+export type TypedView = (raw: unknown) => unknown;
+
 /** inspect is inspect.Inspect: prints all found objects, joins errors (exit 1). */
-export function inspect(ctx: RunContext, refs: string[], format: string, getRef: GetRef): void {
+export function inspect(ctx: RunContext, refs: string[], format: string, getRef: GetRef, typed?: TypedView): void {
   let tmpl: ReturnType<typeof parseTemplate> | undefined;
   if (format !== '' && format !== 'json') {
     try {
@@ -52,7 +55,7 @@ export function inspect(ctx: RunContext, refs: string[], format: string, getRef:
       continue;
     }
     try {
-      buffer += `${tmpl.execute(raw, { missingKeyError: true, raw: true, fieldAliases: FIELD_ALIASES })}\n`;
+      buffer += `${tmpl.execute(typed ? typed(raw) : raw, { missingKeyError: true, raw: true, fieldAliases: FIELD_ALIASES })}\n`;
     } catch (e) {
       if (e instanceof ExecError) errs.push(`template parsing error: ${e.message}`);
       else throw e;

@@ -72,7 +72,7 @@ export function isIPv4(s: string): boolean {
 export function isIPv6(s: string): boolean {
   if (!s.includes(':')) return false;
   let body = s;
-  let groupsNeeded = 8;
+  const groupsNeeded = 8;
   const lastColon = s.lastIndexOf(':');
   const tail = s.slice(lastColon + 1);
   if (tail.includes('.')) {

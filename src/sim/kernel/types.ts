@@ -57,6 +57,8 @@ export interface Link {
   addrs: Addr[];
   /** alias is free text shown by `ip link` as `alias`. */
   alias?: string;
+  /** isolated is the bridge port flag `bridge link set dev X isolated on`: isolated ports never talk to each other. */
+  isolated?: boolean;
 }
 
 /** Route is one entry of a routing table (`ip route`). */
@@ -201,7 +203,14 @@ export interface NetNs {
   iptables: Record<IptTableName, IptTable>;
   conntrack: Conn[];
   sockets: Socket[];
-  sysctl: { ipForward: boolean; routeLocalnet: boolean };
+  sysctl: {
+    ipForward: boolean;
+    routeLocalnet: boolean;
+    /** brNetfilter is net.bridge.bridge-nf-call-iptables: bridged packets traverse iptables (default on: Docker loads br_netfilter). */
+    brNetfilter?: boolean;
+    /** defaultTtl is net.ipv4.ip_default_ttl (64 when unset). */
+    defaultTtl?: number;
+  };
   /** nextIndex hands out ifindexes; namespaces of one host share the same counter object. */
   counter: { nextIndex: number };
 }

@@ -12,40 +12,81 @@ export class ArithError extends Error {
 }
 
 /** BINARY lists binary operators from the loosest to the tightest binding, as C and the shells do. */
-const BINARY: string[][] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<=', '>=', '<', '>'], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
+const BINARY: string[][] = [
+  ['||'],
+  ['&&'],
+  ['|'],
+  ['^'],
+  ['&'],
+  ['==', '!='],
+  ['<=', '>=', '<', '>'],
+  ['<<', '>>'],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 
 function apply(op: string, a: number, b: number): number {
   switch (op) {
-    case '==': return a === b ? 1 : 0;
-    case '!=': return a !== b ? 1 : 0;
-    case '<=': return a <= b ? 1 : 0;
-    case '>=': return a >= b ? 1 : 0;
-    case '<': return a < b ? 1 : 0;
-    case '>': return a > b ? 1 : 0;
-    case '<<': return a << b;
-    case '>>': return a >> b;
-    case '+': return a + b;
-    case '-': return a - b;
-    case '*': return Math.trunc(a * b);
-    case '/': return Math.trunc(a / b);
-    case '%': return a % b;
-    case '||': return a || b ? 1 : 0;
-    case '&&': return a && b ? 1 : 0;
-    case '|': return a | b;
-    case '^': return a ^ b;
-    case '&': return a & b;
-    default: return 0;
+    case '==':
+      return a === b ? 1 : 0;
+    case '!=':
+      return a !== b ? 1 : 0;
+    case '<=':
+      return a <= b ? 1 : 0;
+    case '>=':
+      return a >= b ? 1 : 0;
+    case '<':
+      return a < b ? 1 : 0;
+    case '>':
+      return a > b ? 1 : 0;
+    case '<<':
+      return a << b;
+    case '>>':
+      return a >> b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return Math.trunc(a * b);
+    case '/':
+      return Math.trunc(a / b);
+    case '%':
+      return a % b;
+    case '||':
+      return a || b ? 1 : 0;
+    case '&&':
+      return a && b ? 1 : 0;
+    case '|':
+      return a | b;
+    case '^':
+      return a ^ b;
+    case '&':
+      return a & b;
+    default:
+      return 0;
   }
 }
 
 /** evalArith evaluates an already-expanded arithmetic expression; getVar reads shell variables. */
-export function evalArith(expr: string, getVar: (name: string) => string | undefined, dialect: Dialect): number {
-  const tokens = expr.match(/\s*(0[xX][0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%()<>!~^&|?:]|\S)/g) ?? [];
-  const toks = tokens.map((t) => t.trim());
+export function evalArith(
+  expr: string,
+  getVar: (name: string) => string | undefined,
+  dialect: Dialect,
+): number {
+  const tokRe =
+    /\s*(0[xX][0-9a-fA-F]+|\d+|[A-Za-z_][A-Za-z0-9_]*|\|\||&&|==|!=|<=|>=|<<|>>|[-+*/%()<>!~^&|?:]|\S)/g;
+  const toks: string[] = [];
+  const starts: number[] = [];
+  for (let m = tokRe.exec(expr); m; m = tokRe.exec(expr)) {
+    toks.push(m[1]);
+    starts.push(m.index + m[0].length - m[1].length);
+  }
+  const shown = expr.replace(/^\s+/, '');
   let i = 0;
   const syntax = (tok: string): never => {
     if (dialect === 'ash') throw new ArithError('arithmetic syntax error');
-    throw new ArithError(`${expr.trim()}: syntax error: operand expected (error token is "${tok}")`);
+    throw new ArithError(`${shown}: syntax error: operand expected (error token is "${tok}")`);
   };
   const value = (name: string, depth: number): number => {
     const v = (getVar(name) ?? '').trim();
@@ -83,7 +124,9 @@ export function evalArith(expr: string, getVar: (name: string) => string | undef
       const right = binary(level + 1);
       if ((op === '/' || op === '%') && right === 0) {
         if (dialect === 'ash') throw new ArithError('divide by zero');
-        throw new ArithError(`${expr.trim()}: division by 0 (error token is "${toks.slice(rightStart).join('')}")`);
+        throw new ArithError(
+          `${shown}: division by 0 (error token is "${expr.slice(starts[rightStart] ?? expr.length)}")`,
+        );
       }
       left = apply(op, left, right);
     }

@@ -54,7 +54,7 @@ export interface SimpleCommand {
 export type CompoundCommand =
   | { kind: 'subshell'; body: Script; redirs: Redir[] }
   | { kind: 'group'; body: Script; redirs: Redir[] }
-  | { kind: 'if'; branches: Array<{ cond: Script; then: Script }>; otherwise?: Script; redirs: Redir[] }
+  | { kind: 'if'; branches: Array<{ cond: Script; body: Script }>; otherwise?: Script; redirs: Redir[] }
   | { kind: 'for'; name: string; items?: Word[]; body: Script; redirs: Redir[] }
   | { kind: 'while'; until: boolean; cond: Script; body: Script; redirs: Redir[] };
 

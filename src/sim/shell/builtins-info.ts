@@ -45,7 +45,9 @@ export const history: Builtin = (_argv, io, st) => {
   const bash = st.dialect === 'bash';
   io.out.write(
     st.history
-      .map((line, i) => (bash ? `${String(i + 1).padStart(5)}  ${line}\n` : `${String(i).padStart(4)} ${line}\n`))
+      .map((line, i) =>
+        bash ? `${String(i + 1).padStart(5)}  ${line}\n` : `${String(i).padStart(4)} ${line}\n`,
+      )
       .join(''),
   );
   return 0;
@@ -87,7 +89,9 @@ export const help: Builtin = (argv, io, st) => {
       if (summary !== undefined) io.out.write(`${t}: ${summary}\n`);
       else if (programs.has(t)) io.out.write(`${t}: a program; try \`${t} --help'\n`);
       else {
-        io.err.write(`${st.argv0}: help: no help topics match \`${t}'.  Try \`help' to see the commands this lab knows.\n`);
+        io.err.write(
+          `${st.argv0}: help: no help topics match \`${t}'.  Try \`help' to see the commands this lab knows.\n`,
+        );
         status = 1;
       }
     }
@@ -98,7 +102,7 @@ export const help: Builtin = (argv, io, st) => {
   out += columns([...programs.keys()].sort());
   out += `\nShell builtins:\n\n${columns(builtinNames.sort())}`;
   out += '\nShell syntax: pipes (a | b), lists (a; b  a && b  a || b), redirections (> >> < 2> 2>&1 &>),\n';
-  out += 'variables ($VAR ${VAR:-default} $? export VAR=x), command substitution $(cmd),\n';
+  out += `variables ($VAR \${VAR:-default} $? export VAR=x), command substitution $(cmd),\n`;
   out += 'quotes (\'…\' "…"), if/for/while loops. Type `help NAME` for a one-line summary of NAME.\n';
   io.out.write(out);
   return 0;

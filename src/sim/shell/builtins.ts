@@ -3,19 +3,24 @@
 // simplified: no options beyond the common ones (cd -L/-P, export -p, unset -v/-f).
 
 import { normalizePath } from '../kernel/vfs.ts';
+import { help, history, type } from './builtins-info.ts';
+import { testBuiltin } from './builtins-test.ts';
 import { ExitSignal, LoopSignal } from './exec.ts';
+import { ExpansionError } from './expand.ts';
 import type { Io } from './redirect.ts';
 import { exportVar, getVar, homeOf, type ShellState, setVar, unsetVar } from './state.ts';
 import { echoText } from './utils/echo.ts';
 import { formatPrintf } from './utils/printf.ts';
-import { help, history, type } from './builtins-info.ts';
 
 /** BuiltinApi is what builtins may ask of the interpreter. */
 export interface BuiltinApi {
   /** runText parses and runs shell text in st (source, eval). */
   runText(text: string, st: ShellState, io: Io): void;
   /** isAvailable tells whether a name runs something here (builtin, keyword or program). */
-  describe(name: string, st: ShellState): { kind: 'keyword' | 'builtin' } | { kind: 'file'; path: string } | undefined;
+  describe(
+    name: string,
+    st: ShellState,
+  ): { kind: 'keyword' | 'builtin' } | { kind: 'file'; path: string } | undefined;
 }
 
 /** Builtin is a command the shell runs itself; it writes to io and returns its exit status. */
@@ -54,7 +59,7 @@ const cd: Builtin = (argv, io, st) => {
   const dir: string = target;
   const path = normalizePath(dir, st.cwd);
   const entry = st.place.fs.stat(path);
-  if (!entry || entry.type !== 'dir') {
+  if (entry?.type !== 'dir') {
     const why = entry ? 'Not a directory' : 'No such file or directory';
     err(st, io, bash ? `cd: ${dir}: ${why}` : `cd: can't cd to ${dir}: ${why}`);
     return bash ? 1 : 2;
@@ -94,10 +99,7 @@ const exportCmd: Builtin = (argv, io, st) => {
     const eq = a.indexOf('=');
     const name = eq < 0 ? a : a.slice(0, eq);
     if (!NAME_RE.test(name)) {
-      if (st.dialect === 'ash') {
-        err(st, io, `export: ${name}: bad variable name`);
-        return 2;
-      }
+      if (st.dialect === 'ash') throw new ExpansionError(`export: ${name}: bad variable name`, 2);
       err(st, io, `export: \`${a}': not a valid identifier`);
       status = 1;
       continue;
@@ -107,15 +109,11 @@ const exportCmd: Builtin = (argv, io, st) => {
   return status;
 };
 
-const unset: Builtin = (argv, io, st) => {
+const unset: Builtin = (argv, _io, st) => {
   for (const name of argv.slice(1).filter((a) => a !== '-v' && a !== '-f')) {
     if (!NAME_RE.test(name)) {
-      if (st.dialect === 'ash') {
-        err(st, io, `unset: ${name}: bad variable name`);
-        return 2;
-      }
-      err(st, io, `unset: \`${name}': not a valid identifier`);
-      return 1;
+      if (st.dialect === 'ash') throw new ExpansionError(`unset: ${name}: bad variable name`, 2);
+      continue;
     }
     unsetVar(st, name);
   }
@@ -142,12 +140,19 @@ const exit: Builtin = (argv, io, st) => {
 function loopControl(kind: 'break' | 'continue'): Builtin {
   return (argv, io, st) => {
     if (st.loopDepth === 0) {
-      if (st.dialect === 'bash') err(st, io, `${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
+      if (st.dialect === 'bash')
+        err(st, io, `${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
       return 0;
     }
     const n = argv[1] === undefined ? 1 : Number(argv[1]);
     if (!Number.isInteger(n) || n < 1) {
-      err(st, io, st.dialect === 'bash' ? `${kind}: ${argv[1]}: loop count out of range` : `${kind}: Illegal number: ${argv[1]}`);
+      err(
+        st,
+        io,
+        st.dialect === 'bash'
+          ? `${kind}: ${argv[1]}: loop count out of range`
+          : `${kind}: Illegal number: ${argv[1]}`,
+      );
       return 1;
     }
     throw new LoopSignal(kind, Math.min(n, st.loopDepth));
@@ -163,24 +168,42 @@ const printf: Builtin = (argv, io, st) => {
   const args = argv.slice(1);
   if (args[0] === '--') args.shift();
   if (args.length === 0) {
-    io.err.write(st.dialect === 'bash' ? 'printf: usage: printf [-v var] format [arguments]\n' : `${st.argv0}: usage: printf FORMAT [ARGUMENT...]\n`);
+    io.err.write(
+      st.dialect === 'bash'
+        ? 'printf: usage: printf [-v var] format [arguments]\n'
+        : `${st.argv0}: usage: printf FORMAT [ARGUMENT...]\n`,
+    );
     return 2;
   }
   const r = formatPrintf(args[0], args.slice(1), st.dialect, (s) => s);
   io.out.write(r.out);
-  io.err.write(st.dialect === 'ash' ? r.err.replace(/^sh: /gm, `${st.argv0}: `) : r.err.replace(/^bash: /gm, `${st.argv0}: `));
+  io.err.write(
+    st.dialect === 'ash'
+      ? r.err.replace(/^sh: /gm, `${st.argv0}: `)
+      : r.err.replace(/^bash: /gm, `${st.argv0}: `),
+  );
   return r.exit;
 };
 
 const source: Builtin = (argv, io, st, api) => {
   const file = argv[1];
   if (file === undefined) {
-    err(st, io, st.dialect === 'bash' ? `${argv[0]}: filename argument required` : `${argv[0]}: missing filename`);
+    err(
+      st,
+      io,
+      st.dialect === 'bash' ? `${argv[0]}: filename argument required` : `${argv[0]}: missing filename`,
+    );
     return 2;
   }
   const text = st.place.fs.readFile(normalizePath(file, st.cwd));
   if (text === undefined) {
-    err(st, io, st.dialect === 'bash' ? `${file}: No such file or directory` : `${argv[0]}: can't open '${file}': No such file or directory`);
+    err(
+      st,
+      io,
+      st.dialect === 'bash'
+        ? `${file}: No such file or directory`
+        : `${argv[0]}: can't open '${file}': No such file or directory`,
+    );
     return st.dialect === 'bash' ? 1 : 2;
   }
   api.runText(text, st, io);
@@ -212,7 +235,26 @@ export const BUILTINS: Record<string, Builtin> = {
   type,
   history,
   help,
+  test: testBuiltin,
+  '[': testBuiltin,
 };
 
 /** KEYWORDS are the reserved words `type` reports as shell keywords. */
-export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'in', '{', '}', '!', 'case', 'esac']);
+export const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'for',
+  'while',
+  'until',
+  'do',
+  'done',
+  'in',
+  '{',
+  '}',
+  '!',
+  'case',
+  'esac',
+]);

@@ -3,11 +3,10 @@
 // synchronously in order, a pipeline's stages run one after the other on the previous stage's output,
 // `&` runs the command in the foreground, and loops stop after MAX_LOOP_ITERATIONS.
 
-import type { Command, Pipeline, Script, SimpleCommand } from './ast.ts';
+import type { Command, Pipeline, Redir, Script, SimpleCommand } from './ast.ts';
 import { expandToString, expandWords, type SubstRunner } from './expand.ts';
 import { applyRedirs, bufferSink, type Io, RedirError } from './redirect.ts';
 import { type ShellState, setVar, subshellOf } from './state.ts';
-import type { Redir } from './ast.ts';
 
 /** MAX_LOOP_ITERATIONS bounds while/until loops: the lab cannot run an endless loop. */
 export const MAX_LOOP_ITERATIONS = 10_000;
@@ -31,7 +30,12 @@ export class LoopSignal {
 }
 
 /** CommandRunner runs one already-expanded command (builtin, shell, program) with its Io. */
-export type CommandRunner = (argv: string[], io: Io, st: ShellState, tempEnv: Record<string, string>) => number;
+export type CommandRunner = (
+  argv: string[],
+  io: Io,
+  st: ShellState,
+  tempEnv: Record<string, string>,
+) => number;
 
 /** Executor walks the tree; runArgv is supplied by the interpreter (command resolution). */
 export class Executor {
@@ -100,7 +104,13 @@ export class Executor {
   private withRedirs(redirs: Redir[], st: ShellState, io: Io, body: (io: Io) => void): void {
     let io2: Io;
     try {
-      io2 = applyRedirs(redirs, io, st, this.substRunner(st, io, () => {}), io.err);
+      io2 = applyRedirs(
+        redirs,
+        io,
+        st,
+        this.substRunner(st, io, () => {}),
+        io.err,
+      );
     } catch (e) {
       if (!(e instanceof RedirError)) throw e;
       io.err.write(`${st.argv0}: ${e.message}\n`);
@@ -113,27 +123,37 @@ export class Executor {
   private runCommand(cmd: Command, st: ShellState, io: Io): void {
     switch (cmd.kind) {
       case 'simple':
-        return this.runSimple(cmd, st, io);
+        this.runSimple(cmd, st, io);
+        return;
       case 'subshell':
-        return this.withRedirs(cmd.redirs, st, io, (io2) => {
+        this.withRedirs(cmd.redirs, st, io, (io2) => {
           const sub = subshellOf(st);
           this.runSubshell(cmd.body, sub, io2);
           st.status = sub.status;
         });
+        return;
       case 'group':
-        return this.withRedirs(cmd.redirs, st, io, (io2) => this.runScript(cmd.body, st, io2));
+        this.withRedirs(cmd.redirs, st, io, (io2) => this.runScript(cmd.body, st, io2));
+        return;
       case 'if':
-        return this.withRedirs(cmd.redirs, st, io, (io2) => {
+        this.withRedirs(cmd.redirs, st, io, (io2) => {
           for (const b of cmd.branches) {
             this.runScript(b.cond, st, io2);
-            if (st.status === 0) return this.runScript(b.then, st, io2);
+            if (st.status === 0) return this.runScript(b.body, st, io2);
           }
           if (cmd.otherwise) this.runScript(cmd.otherwise, st, io2);
           else st.status = 0;
         });
+        return;
       case 'for':
-        return this.withRedirs(cmd.redirs, st, io, (io2) => {
-          const items = cmd.items ? expandWords(cmd.items, st, this.substRunner(st, io2, () => {})) : [...st.args];
+        this.withRedirs(cmd.redirs, st, io, (io2) => {
+          const items = cmd.items
+            ? expandWords(
+                cmd.items,
+                st,
+                this.substRunner(st, io2, () => {}),
+              )
+            : [...st.args];
           st.status = 0;
           this.loop(st, items.length, (i) => {
             setVar(st, cmd.name, items[i]);
@@ -141,8 +161,9 @@ export class Executor {
             return true;
           });
         });
+        return;
       case 'while':
-        return this.withRedirs(cmd.redirs, st, io, (io2) => {
+        this.withRedirs(cmd.redirs, st, io, (io2) => {
           let bodyStatus = 0;
           const stopped = this.loop(st, MAX_LOOP_ITERATIONS, () => {
             this.runScript(cmd.cond, st, io2);
@@ -153,10 +174,13 @@ export class Executor {
           });
           st.status = bodyStatus;
           if (stopped) {
-            io2.err.write(`${st.argv0}: loop stopped after ${MAX_LOOP_ITERATIONS} iterations (the lab cannot run endless loops)\n`);
+            io2.err.write(
+              `${st.argv0}: loop stopped after ${MAX_LOOP_ITERATIONS} iterations (the lab cannot run endless loops)\n`,
+            );
             st.status = 1;
           }
         });
+        return;
     }
   }
 

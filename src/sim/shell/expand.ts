@@ -2,9 +2,9 @@
 // expansion, word splitting, pathname expansion, quote removal) and busybox ash's expandarg;
 // simplified: "$@" joins like "$*", IFS characters are all treated as whitespace separators.
 
-import type { Script, Word, WordPart } from './ast.ts';
 import { ArithError, evalArith } from './arith.ts';
-import { escapeGlob, expandGlob, globToRegexSource, hasGlobChars, unescapeGlob } from './glob.ts';
+import type { Script, Word, WordPart } from './ast.ts';
+import { escapeGlob, expandGlob, globToRegexSource, hasGlobChars } from './glob.ts';
 import { getVar, type ShellState, setVar } from './state.ts';
 
 /** ExpansionError aborts the whole line (as `${x:?}` or a bad `$((…))` does in an interactive shell). */
@@ -37,7 +37,8 @@ function stripPattern(value: string, op: '#' | '##' | '%' | '%%', pattern: strin
   if (op === '#' || op === '##') {
     const lengths = [...Array(value.length + 1).keys()];
     if (op === '##') lengths.reverse();
-    for (const n of lengths) if (new RegExp(`^(?:${re})$`, 's').test(value.slice(0, n))) return value.slice(n);
+    for (const n of lengths)
+      if (new RegExp(`^(?:${re})$`, 's').test(value.slice(0, n))) return value.slice(n);
     return value;
   }
   const starts = [...Array(value.length + 1).keys()];
@@ -75,7 +76,11 @@ function expandParam(part: Extract<WordPart, { t: 'param' }>, st: ShellState, ru
       if (part.op === ':?' ? value : value !== undefined) return value as string;
       const msg = argText();
       const fallback =
-        part.op === '?' ? 'parameter not set' : st.dialect === 'bash' ? 'parameter null or not set' : 'parameter not set or null';
+        part.op === '?'
+          ? 'parameter not set'
+          : st.dialect === 'bash'
+            ? 'parameter null or not set'
+            : 'parameter not set or null';
       throw new ExpansionError(`${part.name}: ${msg || fallback}`, errorStatus(st));
     }
     default:
@@ -138,10 +143,61 @@ function ifsOf(st: ShellState): string {
   return getVar(st, 'IFS') ?? ' \t\n';
 }
 
-/** expandWords expands command words into fields: splitting unquoted expansions, then globbing. */
+/** braceAlternatives expands one `{a,b}` or `{1..3}` group in text, or returns undefined. */
+function braceAlternatives(text: string): string[] | undefined {
+  for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+    let depth = 0;
+    const commas: number[] = [];
+    for (let i = open; i < text.length; i++) {
+      const c = text[i];
+      if (c === '{') depth++;
+      else if (c === ',' && depth === 1) commas.push(i);
+      else if (c === '}' && --depth === 0) {
+        const inner = text.slice(open + 1, i);
+        const pre = text.slice(0, open);
+        const post = text.slice(i + 1);
+        if (commas.length > 0) {
+          const cuts = [open, ...commas, i];
+          return cuts.slice(0, -1).map((c0, k) => pre + text.slice(c0 + 1, cuts[k + 1]) + post);
+        }
+        const range = /^(-?\d+)\.\.(-?\d+)$/.exec(inner) ?? /^([a-zA-Z])\.\.([a-zA-Z])$/.exec(inner);
+        if (range) {
+          const num = /\d/.test(range[1]);
+          const a = num ? Number(range[1]) : range[1].charCodeAt(0);
+          const b = num ? Number(range[2]) : range[2].charCodeAt(0);
+          const out: string[] = [];
+          for (let v = a; a <= b ? v <= b : v >= b; v += a <= b ? 1 : -1)
+            out.push(pre + (num ? String(v) : String.fromCharCode(v)) + post);
+          return out;
+        }
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** braceExpand applies bash's brace expansion to unquoted literal text (one part at a time). */
+export function braceExpand(word: Word): Word[] {
+  for (let k = 0; k < word.parts.length; k++) {
+    const p = word.parts[k];
+    if (p.t !== 'lit' || p.quoted) continue;
+    const alts = braceAlternatives(p.v);
+    if (!alts) continue;
+    return alts.flatMap((v) =>
+      braceExpand({
+        raw: word.raw,
+        parts: [...word.parts.slice(0, k), { ...p, v }, ...word.parts.slice(k + 1)],
+      }),
+    );
+  }
+  return [word];
+}
+
+/** expandWords expands command words into fields: braces (bash), splitting unquoted expansions, globbing. */
 export function expandWords(words: Word[], st: ShellState, run: SubstRunner): string[] {
   const fields: string[] = [];
-  for (const word of words) {
+  for (const word of st.dialect === 'bash' ? words.flatMap(braceExpand) : words) {
     const ifs = ifsOf(st);
     let text = '';
     let pattern = '';
@@ -176,6 +232,3 @@ export function expandWords(words: Word[], st: ShellState, run: SubstRunner): st
   }
   return fields;
 }
-
-/** literalText reports what a glob pattern matches literally (used when nothing matched). */
-export const literalText = unescapeGlob;

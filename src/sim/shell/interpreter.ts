@@ -2,17 +2,17 @@
 // cmdloop: one line in, everything it printed out; simplified: the line is parsed whole before it
 // runs, output is collected (not streamed) in the order it was written, `&` runs in the foreground.
 
-import type { Place, Program, ProgramResult, SessionEffect } from './program.ts';
 import type { World } from '../world/world.ts';
-import { parseScript } from './parse.ts';
-import { ExpansionError } from './expand.ts';
-import { Executor, ExitSignal, LoopSignal } from './exec.ts';
-import type { Io, Sink } from './redirect.ts';
 import { BUILTINS, type BuiltinApi, KEYWORDS } from './builtins.ts';
-import { type ProgramInfo, type ShellState } from './state.ts';
-import { type Dialect, ShellSyntaxError, syntaxErrorMessage } from './syntax-error.ts';
+import { Executor, ExitSignal, LoopSignal } from './exec.ts';
+import { ExpansionError } from './expand.ts';
 import { runPathCommand, runShellProgram, shellProgramAvailable } from './launch.ts';
+import { parseScript } from './parse.ts';
 import { commandPath } from './paths.ts';
+import type { Place, Program, ProgramResult, SessionEffect } from './program.ts';
+import type { Io, Sink } from './redirect.ts';
+import type { ProgramInfo, ShellState } from './state.ts';
+import { type Dialect, ShellSyntaxError, syntaxErrorMessage } from './syntax-error.ts';
 import type { UtilContext } from './utils/common.ts';
 
 /** ShellOptions configures one interactive shell (the host's bash or a container's sh). */
@@ -85,7 +85,8 @@ export class Interpreter {
       describe: (name, st) => {
         if (KEYWORDS.has(name)) return { kind: 'keyword' };
         if (Object.hasOwn(BUILTINS, name)) return { kind: 'builtin' };
-        if (shellProgramAvailable(name, st) || st.lookup(name, st.place)) return { kind: 'file', path: commandPath(name, st) };
+        if (shellProgramAvailable(name, st) || st.lookup(name, st.place))
+          return { kind: 'file', path: commandPath(name, st) };
         return undefined;
       },
     };
@@ -93,7 +94,7 @@ export class Interpreter {
 
   /** runText parses text in st's dialect and runs it; a syntax error is reported with status 2. */
   runText(text: string, st: ShellState, io: Io): void {
-    let script;
+    let script: ReturnType<typeof parseScript>;
     try {
       script = parseScript(text, st.dialect);
     } catch (e) {
@@ -116,25 +117,36 @@ export class Interpreter {
     const name = argv[0];
     const builtin = Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
     if (builtin) return builtin(argv, io, st, this.api);
-    if (shellProgramAvailable(name, st)) return runShellProgram(this, argv, io, st);
+    if (shellProgramAvailable(name, st))
+      return runShellProgram(this, argv, io, { ...st, env: { ...st.env, ...tempEnv } });
     if (name.includes('/')) return runPathCommand(this, argv, io, st, tempEnv);
     const program = st.lookup(name, st.place);
     if (!program) {
-      io.err.write(st.dialect === 'bash' ? `${st.argv0}: ${name}: command not found\n` : `${st.argv0}: ${name}: not found\n`);
+      io.err.write(
+        st.dialect === 'bash'
+          ? `${st.argv0}: ${name}: command not found\n`
+          : `${st.argv0}: ${name}: not found\n`,
+      );
       return 127;
     }
     return this.runProgram(program, argv, io, st, tempEnv);
   }
 
   /** runProgram calls a Program with its context; a throw becomes "<name>: internal error: …". */
-  runProgram(program: Program, argv: string[], io: Io, st: ShellState, tempEnv: Record<string, string>): number {
+  runProgram(
+    program: Program,
+    argv: string[],
+    io: Io,
+    st: ShellState,
+    tempEnv: Record<string, string>,
+  ): number {
     const env = { ...st.env, ...tempEnv };
-    const exec = (args: string[], stdin: string, extraEnv: Record<string, string> = {}): ProgramResult => {
+    const exec = (args: string[], stdin: string, replaceEnv?: Record<string, string>): ProgramResult => {
       const out: TranscriptChunk[] = [];
       const sinks = { ...transcriptSinks(out) };
       sinks.out.tty = false;
       sinks.err.tty = false;
-      const sub: ShellState = { ...st, env: { ...env, ...extraEnv }, vars: new Map(st.vars) };
+      const sub: ShellState = { ...st, env: replaceEnv ?? { ...env }, vars: new Map(st.vars) };
       let code: number;
       try {
         code = this.runArgv(args, { stdin, ...sinks }, sub, {});
@@ -142,12 +154,30 @@ export class Interpreter {
         if (!(e instanceof ExitSignal)) throw e;
         code = e.code;
       }
-      const text = (s: TranscriptChunk['stream']) => out.filter((c) => c.stream === s).map((c) => c.text).join('');
+      const text = (s: TranscriptChunk['stream']) =>
+        out
+          .filter((c) => c.stream === s)
+          .map((c) => c.text)
+          .join('');
       return { stdout: text('stdout'), stderr: text('stderr'), exitCode: code };
     };
     let r: ProgramResult;
     try {
-      const ctx: UtilContext = { argv, stdin: io.stdin, env, cwd: st.cwd, place: st.place, world: st.world, exec, isatty: io.out.tty === true };
+      const ctx: UtilContext = {
+        argv,
+        stdin: io.stdin,
+        env,
+        cwd: st.cwd,
+        place: st.place,
+        world: st.world,
+        exec,
+        isatty: io.out.tty === true,
+        stdinIsFile: io.stdinIsFile === true,
+        locate: (name) => {
+          const d = this.api.describe(name, st);
+          return d?.kind === 'file' ? d.path : undefined;
+        },
+      };
       r = program(ctx);
     } catch (e) {
       if (e instanceof ExitSignal || e instanceof LoopSignal) throw e;
@@ -203,8 +233,17 @@ export function createShell(opts: ShellOptions): Shell {
         st.status = 1;
       }
     }
-    const text = (s: TranscriptChunk['stream']) => transcript.filter((c) => c.stream === s).map((c) => c.text).join('');
-    const result: ShellResult = { stdout: text('stdout'), stderr: text('stderr'), exitCode: st.status, transcript };
+    const text = (s: TranscriptChunk['stream']) =>
+      transcript
+        .filter((c) => c.stream === s)
+        .map((c) => c.text)
+        .join('');
+    const result: ShellResult = {
+      stdout: text('stdout'),
+      stderr: text('stderr'),
+      exitCode: st.status,
+      transcript,
+    };
     const effect: SessionEffect | undefined = st.outcome.effect;
     if (effect) result.effect = effect;
     if (st.outcome.running !== undefined) result.running = st.outcome.running;
@@ -221,6 +260,43 @@ export function createShell(opts: ShellOptions): Shell {
 
 /** promptFor renders Debian's root PS1 (`\u@\h:\w\$ `) or busybox's default (`\w \$ `). */
 export function promptFor(st: ShellState, home = st.env.HOME): string {
-  const w = home && (st.cwd === home || st.cwd.startsWith(`${home}/`)) ? `~${st.cwd.slice(home.length)}` : st.cwd;
+  const w =
+    home && (st.cwd === home || st.cwd.startsWith(`${home}/`)) ? `~${st.cwd.slice(home.length)}` : st.cwd;
   return st.dialect === 'bash' ? `root@${st.place.hostname}:${w}# ` : `${w} # `;
+}
+
+/** ExecOptions is what runArgvIn needs to run one command without an interactive session. */
+export type ExecOptions = Omit<ShellOptions, 'history'> & { history?: string[] };
+
+/**
+ * runArgvIn runs an argv (`docker exec c sh -c "…"`, a container's CMD) in a fresh, non-interactive
+ * shell over the place: builtins, `sh -c`, paths and programs resolve as at the prompt.
+ */
+export function runArgvIn(opts: ExecOptions, argv: string[], stdin = ''): ShellResult {
+  const shell = createShell({ ...opts, env: { ...opts.env }, history: opts.history ?? [] });
+  const interp = new Interpreter();
+  const transcript: TranscriptChunk[] = [];
+  const sinks = transcriptSinks(transcript);
+  sinks.out.tty = false;
+  sinks.err.tty = false;
+  let code: number;
+  try {
+    code = argv.length === 0 ? 0 : interp.runArgv(argv, { stdin, ...sinks }, shell.state, {});
+  } catch (e) {
+    if (e instanceof ExitSignal) code = e.code;
+    else if (e instanceof ExpansionError) {
+      sinks.err.write(`${shell.state.argv0}: ${e.message}\n`);
+      code = e.status;
+    } else if (e instanceof LoopSignal) code = 0;
+    else throw e;
+  }
+  const text = (s: TranscriptChunk['stream']) =>
+    transcript
+      .filter((c) => c.stream === s)
+      .map((c) => c.text)
+      .join('');
+  const result: ShellResult = { stdout: text('stdout'), stderr: text('stderr'), exitCode: code, transcript };
+  if (shell.state.outcome.effect) result.effect = shell.state.outcome.effect;
+  if (shell.state.outcome.running !== undefined) result.running = shell.state.outcome.running;
+  return result;
 }

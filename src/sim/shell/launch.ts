@@ -33,11 +33,14 @@ export function runShellProgram(interp: Interpreter, argv: string[], io: Io, st:
   const dialect = dialectFor(argv[0], st);
   const child: ShellState = { ...subshellOf(st), dialect, argv0: argv[0], loopDepth: 0 };
   let args = argv.slice(1);
-  while (args[0] === '-e' || args[0] === '-x' || args[0] === '-l' || args[0] === '-i' || args[0] === '-s') args = args.slice(1);
+  while (args[0] === '-e' || args[0] === '-x' || args[0] === '-l' || args[0] === '-i' || args[0] === '-s')
+    args = args.slice(1);
   let text: string;
   if (args[0] === '-c') {
     if (args.length < 2) {
-      io.err.write(`${argv[0]}: ${dialect === 'bash' ? '-c: option requires an argument' : '-c requires an argument'}\n`);
+      io.err.write(
+        `${argv[0]}: ${dialect === 'bash' ? '-c: option requires an argument' : '-c requires an argument'}\n`,
+      );
       return 2;
     }
     text = args[1];
@@ -46,7 +49,11 @@ export function runShellProgram(interp: Interpreter, argv: string[], io: Io, st:
   } else if (args.length > 0 && !args[0].startsWith('-')) {
     const content = st.place.fs.readFile(normalizePath(args[0], st.cwd));
     if (content === undefined) {
-      io.err.write(dialect === 'bash' ? `${argv[0]}: ${args[0]}: No such file or directory\n` : `${argv[0]}: can't open '${args[0]}': No such file or directory\n`);
+      io.err.write(
+        dialect === 'bash'
+          ? `${argv[0]}: ${args[0]}: No such file or directory\n`
+          : `${argv[0]}: can't open '${args[0]}': No such file or directory\n`,
+      );
       return dialect === 'bash' ? 127 : 2;
     }
     text = content;
@@ -70,22 +77,38 @@ function runChild(interp: Interpreter, text: string, child: ShellState, io: Io):
 }
 
 /** runPathCommand runs a name containing a slash: a known program's file, or a script in the Vfs. */
-export function runPathCommand(interp: Interpreter, argv: string[], io: Io, st: ShellState, tempEnv: Record<string, string>): number {
+export function runPathCommand(
+  interp: Interpreter,
+  argv: string[],
+  io: Io,
+  st: ShellState,
+  tempEnv: Record<string, string>,
+): number {
   const shown = argv[0];
   const path = normalizePath(shown, st.cwd);
   const base = path.slice(path.lastIndexOf('/') + 1);
   const bash = st.dialect === 'bash';
   const entry = st.place.fs.stat(path);
   const program = st.lookup(base, st.place);
-  if (program && (entry?.type === 'file' || defaultPathOf(base, st.place.flavour) === path || path === `/bin/${base}` || path === `/usr/bin/${base}`)) {
+  if (
+    program &&
+    (entry?.type === 'file' ||
+      defaultPathOf(base, st.place.flavour) === path ||
+      path === `/bin/${base}` ||
+      path === `/usr/bin/${base}`)
+  ) {
     return interp.runProgram(program, [shown, ...argv.slice(1)], io, st, tempEnv);
   }
   if (!entry) {
-    io.err.write(bash ? `${st.argv0}: ${shown}: No such file or directory\n` : `${st.argv0}: ${shown}: not found\n`);
+    io.err.write(
+      bash ? `${st.argv0}: ${shown}: No such file or directory\n` : `${st.argv0}: ${shown}: not found\n`,
+    );
     return 127;
   }
   if (entry.type === 'dir') {
-    io.err.write(bash ? `${st.argv0}: ${shown}: Is a directory\n` : `${st.argv0}: ${shown}: Permission denied\n`);
+    io.err.write(
+      bash ? `${st.argv0}: ${shown}: Is a directory\n` : `${st.argv0}: ${shown}: Permission denied\n`,
+    );
     return 126;
   }
   if ((entry.mode & 0o111) === 0) {

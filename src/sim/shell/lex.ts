@@ -75,12 +75,15 @@ export class Lexer {
       : ['<<', '<>', '<&', '<', '>>', '>|', '>&', '>'];
     for (const r of redirs) {
       if (this.startsWith(r)) {
-        if (r === '<<' && !bash && this.startsWith('<<<')) throw new ShellSyntaxError({ kind: 'redirection' });
+        if (r === '<<' && !bash && this.startsWith('<<<'))
+          throw new ShellSyntaxError({ kind: 'redirection' });
         this.pos += r.length;
         return { type: 'redir', op: r };
       }
     }
-    const ops = bash ? ['&&', '||', ';;', '|&', '|', '&', ';', '(', ')'] : ['&&', '||', ';;', '|', '&', ';', '(', ')'];
+    const ops = bash
+      ? ['&&', '||', ';;', '|&', '|', '&', ';', '(', ')']
+      : ['&&', '||', ';;', '|', '&', ';', '(', ')'];
     for (const o of ops) {
       if (this.startsWith(o)) {
         this.pos += o.length;
@@ -328,7 +331,21 @@ export class Lexer {
   }
 
   private readAnsiC(): string {
-    const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+    const escapes: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      a: '\x07',
+      b: '\b',
+      e: '\x1b',
+      E: '\x1b',
+      f: '\f',
+      v: '\v',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      '?': '?',
+    };
     let out = '';
     for (;;) {
       const c = this.peekCh();

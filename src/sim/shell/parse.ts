@@ -6,7 +6,24 @@ import type { AndOr, Assign, Command, Pipeline, Redir, Script, Word } from './as
 import { Lexer, type Token } from './lex.ts';
 import { type Dialect, ShellSyntaxError } from './syntax-error.ts';
 
-const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'in', '{', '}', '!', 'case', 'esac']);
+const RESERVED = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  'for',
+  'in',
+  '{',
+  '}',
+  '!',
+  'case',
+  'esac',
+]);
 /** Words that end a list: the parser stops before them and lets the enclosing construct check them. */
 const LIST_END = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac']);
 
@@ -163,7 +180,7 @@ class Parser {
 
   private ifCommand(): Command {
     this.take();
-    const branches: Array<{ cond: Script; then: Script }> = [];
+    const branches: Array<{ cond: Script; body: Script }> = [];
     let otherwise: Script | undefined;
     for (;;) {
       const cond = this.closedList('then');
@@ -172,7 +189,7 @@ class Parser {
       const rw = reservedWord(t);
       if (body.items.length === 0 || !rw || !['elif', 'else', 'fi'].includes(rw)) this.unexpected(t, 'fi');
       this.take();
-      branches.push({ cond, then: body });
+      branches.push({ cond, body });
       if (rw === 'elif') continue;
       if (rw === 'else') otherwise = this.closedList('fi');
       break;
@@ -194,7 +211,8 @@ class Parser {
     if (reservedWord(this.peek()) === 'in') {
       this.take();
       items = [];
-      for (let t = this.peek(); t.type === 'word'; t = this.peek()) items.push((this.take() as { word: Word }).word);
+      for (let t = this.peek(); t.type === 'word'; t = this.peek())
+        items.push((this.take() as { word: Word }).word);
       const sep = this.peek();
       if (!(sep.type === 'newline' || (sep.type === 'op' && sep.op === ';'))) this.unexpected(sep, 'do');
       this.take();
@@ -261,7 +279,7 @@ class Parser {
 /** asAssignment recognises `NAME=value` (the NAME unquoted) and splits it. */
 export function asAssignment(word: Word): Assign | undefined {
   const first = word.parts[0];
-  if (!first || first.t !== 'lit' || first.quoted) return undefined;
+  if (first?.t !== 'lit' || first.quoted) return undefined;
   const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(first.v);
   if (!m) return undefined;
   const restFirst = first.v.slice(m[0].length);

@@ -2,10 +2,10 @@
 // ("can't create", "can't open"); simplified: fds other than 0, 1 and 2 are accepted and ignored,
 // a here-document on one line reads nothing (bash warns, as at end of input).
 
+import { normalizePath } from '../kernel/vfs.ts';
 import type { Redir } from './ast.ts';
 import { expandToString, expandWords, type SubstRunner } from './expand.ts';
 import type { ShellState } from './state.ts';
-import { normalizePath } from '../kernel/vfs.ts';
 
 /** Sink is where one output stream goes. */
 export interface Sink {
@@ -17,6 +17,8 @@ export interface Sink {
 /** Io is a command's standard input (as text) and its two output sinks. */
 export interface Io {
   stdin: string;
+  /** stdinIsFile is true when stdin was redirected from a regular file (wc sizes its columns on it). */
+  stdinIsFile?: boolean;
   out: Sink;
   err: Sink;
 }
@@ -27,7 +29,12 @@ export const NULL_SINK: Sink = { write: () => {} };
 /** bufferSink collects what is written; text() returns it. */
 export function bufferSink(): Sink & { text(): string } {
   let buf = '';
-  return { write: (t) => void (buf += t), text: () => buf };
+  return {
+    write: (t) => {
+      buf += t;
+    },
+    text: () => buf,
+  };
 }
 
 /** RedirError is a failed redirection, worded for the dialect (without the shell's prefix). */
@@ -55,14 +62,19 @@ function openForWrite(st: ShellState, shown: string, append: boolean): Sink {
   const path = normalizePath(shown, st.cwd);
   const fs = st.place.fs;
   const bash = st.dialect === 'bash';
-  if (fs.isDir(path)) throw new RedirError(bash ? `${shown}: Is a directory` : `can't create ${shown}: Is a directory`);
+  if (fs.isDir(path))
+    throw new RedirError(bash ? `${shown}: Is a directory` : `can't create ${shown}: Is a directory`);
   const parent = path.slice(0, path.lastIndexOf('/')) || '/';
   if (!fs.isDir(parent)) {
-    if (fs.exists(parent)) throw new RedirError(bash ? `${shown}: Not a directory` : `can't create ${shown}: Not a directory`);
-    throw new RedirError(bash ? `${shown}: No such file or directory` : `can't create ${shown}: nonexistent directory`);
+    if (fs.exists(parent))
+      throw new RedirError(bash ? `${shown}: Not a directory` : `can't create ${shown}: Not a directory`);
+    throw new RedirError(
+      bash ? `${shown}: No such file or directory` : `can't create ${shown}: nonexistent directory`,
+    );
   }
   const existing = fs.stat(path);
-  if (!append || existing === undefined) fs.writeFile(path, '', existing?.type === 'file' ? existing.mode : 0o644);
+  if (!append || existing === undefined)
+    fs.writeFile(path, '', existing?.type === 'file' ? existing.mode : 0o644);
   return fileSink(st, path);
 }
 
@@ -71,12 +83,15 @@ function readForInput(st: ShellState, shown: string): string {
   const content = st.place.fs.readFile(normalizePath(shown, st.cwd));
   if (content !== undefined) return content;
   if (st.place.fs.isDir(normalizePath(shown, st.cwd))) return '';
-  throw new RedirError(st.dialect === 'bash' ? `${shown}: No such file or directory` : `can't open ${shown}: no such file`);
+  throw new RedirError(
+    st.dialect === 'bash' ? `${shown}: No such file or directory` : `can't open ${shown}: no such file`,
+  );
 }
 
 function target(r: Redir, st: ShellState, run: SubstRunner): string {
   const fields = expandWords([r.target], st, run);
-  if (fields.length !== 1 && st.dialect === 'bash') throw new RedirError(`${r.target.raw}: ambiguous redirect`);
+  if (fields.length !== 1 && st.dialect === 'bash')
+    throw new RedirError(`${r.target.raw}: ambiguous redirect`);
   return fields[0] ?? expandToString(r.target, st, run);
 }
 
@@ -118,18 +133,29 @@ export function applyRedirs(redirs: Redir[], io: Io, st: ShellState, run: SubstR
           const sink = special(name) ?? openForWrite(st, name, false);
           next.out = sink;
           next.err = sink;
-        } else throw new RedirError(st.dialect === 'bash' ? `${name}: ambiguous redirect` : `${name}: Bad file descriptor`);
+        } else
+          throw new RedirError(
+            st.dialect === 'bash' ? `${name}: ambiguous redirect` : `${name}: Bad file descriptor`,
+          );
         break;
       }
       case '<':
       case '<>':
-        if (r.fd === 0) next.stdin = r.op === '<>' ? (st.place.fs.readFile(normalizePath(target(r, st, run), st.cwd)) ?? '') : readForInput(st, target(r, st, run));
+        if (r.fd === 0) next.stdinIsFile = true;
+        if (r.fd === 0)
+          next.stdin =
+            r.op === '<>'
+              ? (st.place.fs.readFile(normalizePath(target(r, st, run), st.cwd)) ?? '')
+              : readForInput(st, target(r, st, run));
         break;
       case '<<<':
         next.stdin = `${expandToString(r.target, st, run)}\n`;
         break;
       case '<<':
-        if (st.dialect === 'bash') warn.write(`${st.argv0}: warning: here-document at line 1 delimited by end-of-file (wanted \`${r.target.raw}')\n`);
+        if (st.dialect === 'bash')
+          warn.write(
+            `${st.argv0}: warning: here-document at line 1 delimited by end-of-file (wanted \`${r.target.raw}')\n`,
+          );
         next.stdin = '';
         break;
     }

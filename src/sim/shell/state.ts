@@ -1,8 +1,8 @@
 // Mirrors bash variables.c and busybox shell/ash.c (var.c part): shell variables, the exported
 // environment, the working directory and `$?`; simplified: no arrays, no readonly, no functions.
 
-import type { Place, Program, SessionEffect } from './program.ts';
 import type { World } from '../world/world.ts';
+import type { Place, Program, SessionEffect } from './program.ts';
 import type { Dialect } from './syntax-error.ts';
 
 /** ProgramInfo describes a program for `help` (name plus an optional one-line summary). */

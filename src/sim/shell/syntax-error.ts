@@ -53,9 +53,13 @@ export function syntaxErrorMessage(p: SyntaxProblem, dialect: Dialect): string {
   }
   switch (p.kind) {
     case 'token':
-      return p.token === 'newline' ? 'syntax error: unexpected newline' : `syntax error: unexpected "${p.token}"`;
+      return p.token === 'newline'
+        ? 'syntax error: unexpected newline'
+        : `syntax error: unexpected "${p.token}"`;
     case 'eof':
-      return p.expecting ? `syntax error: unexpected end of file (expecting "${p.expecting}")` : 'syntax error: unexpected end of file';
+      return p.expecting
+        ? `syntax error: unexpected end of file (expecting "${p.expecting}")`
+        : 'syntax error: unexpected end of file';
     case 'unmatched':
       if (p.open === '`') return 'syntax error: EOF in backquote substitution';
       if (p.open === '$(') return 'syntax error: unexpected end of file (expecting ")")';

@@ -52,7 +52,10 @@ export function benchPlace(world: World, flavour: 'gnu' | 'busybox'): Place {
 }
 
 /** benchShell builds a shell for tests: bash on the host or ash in an alpine-like container. */
-export function benchShell(flavour: 'gnu' | 'busybox', extra: Record<string, Program> = {}): Shell & { place: Place; world: World } {
+export function benchShell(
+  flavour: 'gnu' | 'busybox',
+  extra: Record<string, Program> = {},
+): Shell & { place: Place; world: World } {
   const world = bareWorld();
   const place = benchPlace(world, flavour);
   const programs: Record<string, Program> = { ...UTILS, ...extra };
@@ -62,8 +65,20 @@ export function benchShell(flavour: 'gnu' | 'busybox', extra: Record<string, Pro
   };
   const env: Record<string, string> =
     flavour === 'gnu'
-      ? { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', LANG: 'C.UTF-8', USER: 'root', SHELL: '/bin/bash', PWD: '/root' }
-      : { HOME: '/root', PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: place.hostname, PWD: '/' };
+      ? {
+          HOME: '/root',
+          PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          LANG: 'C.UTF-8',
+          USER: 'root',
+          SHELL: '/bin/bash',
+          PWD: '/root',
+        }
+      : {
+          HOME: '/root',
+          PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          HOSTNAME: place.hostname,
+          PWD: '/',
+        };
   const shell = createShell({
     place,
     world,

@@ -86,7 +86,7 @@ class Finder {
     this.endpoint({ ns, link: bridge }, [...steps, { kind: 'bridge-up', ns, bridge, port }]);
     for (const q of ns.links) {
       if (q.master !== bridge.index || q === port || !q.up) continue;
-      if ((q as { isolated?: boolean }).isolated && (port as { isolated?: boolean }).isolated) continue;
+      if (q.isolated && port.isolated) continue;
       this.emit({ ns, link: q }, [...steps, { kind: 'bridge-fwd', ns, bridge, inPort: port, outPort: q }]);
     }
   }

@@ -22,21 +22,30 @@ export interface CtInfo {
 }
 
 const tupleOf = (p: Packet): Tuple => ({ proto: p.proto, src: p.src, dst: p.dst, sport: p.sport, dport: p.dport });
-const same = (a: Tuple, b: Tuple): boolean => a.proto === b.proto && a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
+type Addrs = Omit<Tuple, 'proto'>;
+const same = (a: Addrs, b: Addrs): boolean => a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
 
-/** ctLookup classifies a packet against a namespace's connection table. */
-export function ctLookup(ns: NetNs, p: Packet): CtInfo {
+/**
+ * ctLookup classifies a packet against a namespace's connection table: a packet in the reply
+ * direction is ESTABLISHED (and marks the connection as answered); one in the original direction
+ * stays NEW until an answer was seen, as in the kernel.
+ */
+export function ctLookup(ns: NetNs, p: Packet, ctx: WalkCtx): CtInfo {
   const entry = tupleOf(p);
   if (p.kind === 'icmp-error' && p.inner) {
     const inner = p.inner;
     const rev: Tuple = { proto: inner.proto, src: inner.dst, dst: inner.src, sport: inner.dport, dport: inner.sport };
-    const c = ns.conntrack.find((x) => same(x.reply, rev) || same(x.orig, inner));
+    const c = ns.conntrack.find((x) => x.proto === inner.proto && (same(x.reply, rev) || same(x.orig, inner)));
     if (c) return { state: 'RELATED', conn: c, dir: same(c.reply, rev) ? 'reply' : 'orig', entry };
     return { state: 'NEW', entry };
   }
   for (const c of ns.conntrack) {
-    if (same(c.reply, entry)) return { state: 'ESTABLISHED', conn: c, dir: 'reply', entry };
-    if (same(c.orig, entry)) return { state: 'ESTABLISHED', conn: c, dir: 'orig', entry };
+    if (c.proto !== p.proto) continue;
+    if (same(c.reply, entry)) {
+      ctx.replied.add(c);
+      return { state: 'ESTABLISHED', conn: c, dir: 'reply', entry };
+    }
+    if (same(c.orig, entry)) return { state: ctx.replied.has(c) ? 'ESTABLISHED' : 'NEW', conn: c, dir: 'orig', entry };
   }
   return { state: 'NEW', entry };
 }
@@ -54,7 +63,7 @@ export function ctConfirm(ctx: WalkCtx, ns: NetNs, ct: CtInfo, p: Packet): void 
   if (ct.state !== 'NEW' || p.kind === 'icmp-error') return;
   const conn: Conn = {
     proto: p.proto,
-    orig: ct.entry,
+    orig: { src: ct.entry.src, dst: ct.entry.dst, sport: ct.entry.sport, dport: ct.entry.dport },
     reply: { src: p.dst, dst: p.src, sport: p.dport, dport: p.sport },
   };
   ns.conntrack.push(conn);

@@ -40,4 +40,16 @@ export interface World {
   rng: Rng;
   clock: Clock;
   traces: Emitter<TraceEvent>;
+  /** segmentInfo tells a segment's one-way latency and how many unseen routers it stands for (the internet). */
+  segmentInfo?(segment: string): SegmentInfo;
+  /** netRng is a random source kept apart from rng for network jitter, ports and ping ids, so that
+   * running ping does not change the IDs generated afterwards. */
+  netRng?: Rng;
+}
+
+/** SegmentInfo describes a shared L2 segment. */
+export interface SegmentInfo {
+  latencyMs: number;
+  /** hops is the number of invisible routers behind the segment (each decrements the TTL). */
+  hops: number;
 }

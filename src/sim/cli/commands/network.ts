@@ -1,7 +1,7 @@
 // Mirrors docker/cli cli/command/network/{cmd,list,formatter,inspect,remove,connect,disconnect,
 // prune}.go; simplified: no config-file formats, no completion.
 
-import { type CommandSpec, exactArgs, noArgs, requiresMinArgs } from '../cobra.ts';
+import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
 import { filtersJSON, pathEscape } from '../client.ts';
 import type { RunContext } from '../context.ts';
 import { ApiError, CliError } from '../errors.ts';
@@ -9,9 +9,8 @@ import { formatterStruct, stringMethods, writeFormatted } from '../formatter/con
 import { goTimeString, naturalSort, parseRFC3339, truncateID } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
 import { filterFlag, filtersOf, formatFlag, INSPECT_FORMAT_HELP, validateLink } from '../opts.ts';
-import { readAsCSV } from '../flags.ts';
 import { networkCreateCommand } from './network_create.ts';
-import type { GoStruct } from '../template/index.ts';
+import { type GoStruct, GoText } from '../template/index.ts';
 
 interface NetworkSummary {
   Name: string;
@@ -94,6 +93,22 @@ export function getNetwork(ctx: RunContext, name: string, verbose = false): unkn
   return ctx.client.get(`/networks/${pathEscape(name)}`, verbose ? { verbose: 'true' } : undefined);
 }
 
+/** networkTypedView mirrors network.Inspect's Go types: Created is a time.Time, nil maps print map[]. */
+export function networkTypedView(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const n = { ...(raw as Record<string, unknown>) };
+  const t = parseRFC3339(String(n.Created ?? ''));
+  if (t) n.Created = new GoText('time.Time', goTimeString(t.ms, t.nanos), n.Created);
+  const nilMap = (v: unknown): unknown => (v === null ? new GoText('map[string]string', 'map[]', null, false) : v);
+  for (const k of ['Containers', 'Options', 'Labels']) if (k in n) n[k] = nilMap(n[k]);
+  if (n.IPAM && typeof n.IPAM === 'object') {
+    const ipam = { ...(n.IPAM as Record<string, unknown>) };
+    ipam.Options = nilMap(ipam.Options);
+    n.IPAM = ipam;
+  }
+  return n;
+}
+
 const inspectCommand: CommandSpec = {
   use: 'inspect [OPTIONS] NETWORK [NETWORK...]',
   short: 'Display detailed information on one or more networks',
@@ -102,7 +117,7 @@ const inspectCommand: CommandSpec = {
     formatFlag(INSPECT_FORMAT_HELP, 'f'),
     { name: 'verbose', shorthand: 'v', usage: 'Verbose output for diagnostics', kind: 'bool' },
   ],
-  run: (ctx, args, flags) => inspect(ctx, args, flags.get('format'), (ref) => getNetwork(ctx, ref, flags.get('verbose'))),
+  run: (ctx, args, flags) => inspect(ctx, args, flags.get('format'), (ref) => getNetwork(ctx, ref, flags.get('verbose')), networkTypedView),
 };
 
 const INGRESS_WARNING =
@@ -223,13 +238,7 @@ export function networkCommand(): CommandSpec {
     use: 'network',
     short: 'Manage networks',
     args: noArgs,
-    run: (ctx, _a, _f, cmd) => ctx.err(renderHelpLazy(cmd)),
+    run: (ctx, _a, _f, cmd) => ctx.err(renderHelp(cmd)),
     subcommands: [connectCommand, networkCreateCommand, disconnectCommand, inspectCommand, listCommand, removeCommand, pruneCommand],
   };
 }
-
-// imported lazily to keep the module graph acyclic for tests
-import { renderHelp as renderHelpLazy } from '../cobra.ts';
-
-/** splitCSV is readAsCSV for callers outside flags. */
-export const splitCSV = readAsCSV;

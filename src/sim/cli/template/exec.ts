@@ -4,7 +4,7 @@
 import { type FuncMap, FuncError, type GoFunc, type ParamKind } from './funcs.ts';
 import { goQuote } from './lex.ts';
 import { type Node, nodeString, type PipeNode, type Tree } from './parse.ts';
-import { goPrint, goTypeName, GoStruct, isMap, isTrue, NO_VALUE } from './value.ts';
+import { goPrint, GoText, goTypeName, GoStruct, isMap, isTrue, NO_VALUE, utf8Bytes } from './value.ts';
 
 /** ExecError is an execution failure worded as Go's ("template: :1:2: executing ..."). */
 export class ExecError extends Error {
@@ -93,7 +93,7 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
           return;
         }
         case 'range':
-          walkRange(dot, node);
+          walkRange(dot, node as Node & { type: 'range' });
           return;
         case 'break':
           throw new BreakSignal();
@@ -149,7 +149,7 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
         iterated = true;
         if (!one(i, i)) break;
       }
-    } else if (val !== null && val !== NO_VALUE) {
+    } else if (val !== null && val !== NO_VALUE && !(val instanceof GoText && !val.truthy)) {
       errorf(`range can't iterate over ${goPrint(val)}`);
     }
     vars.length = mark;
@@ -179,7 +179,7 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
       case 'chain':
         return evalChainNode(dot, first, cmd.args, final);
       case 'identifier':
-        return evalFunction(dot, first, cmd.args, final);
+        return evalFunction(dot, first, cmd, cmd.args, final);
       case 'pipe':
         notAFunction(cmd.args, final);
         return evalPipeline(dot, first);
@@ -253,11 +253,11 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     return errorf(`can't evaluate field ${name} in type ${goTypeName(receiver, opts.raw ?? false)}`);
   };
 
-  const evalFunction = (dot: unknown, node: Node & { type: 'identifier' }, args: Node[], final: unknown): unknown => {
+  const evalFunction = (dot: unknown, node: Node & { type: 'identifier' }, cmd: Node, args: Node[], final: unknown): unknown => {
     at(node);
     const fn = funcs[node.name];
     if (!fn) return errorf(`${goQuote(node.name)} is not a defined function`);
-    return evalCall(dot, fn, node, node.name, args, final);
+    return evalCall(dot, fn, cmd, node.name, args, final);
   };
 
   const evalCall = (dot: unknown, fn: GoFunc, node: Node, name: string, args: Node[], final: unknown): unknown => {
@@ -266,11 +266,9 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     const numFixed = fn.params.length;
     if (fn.variadic !== undefined) {
       if (numIn < numFixed) {
-        at(node);
         errorf(`wrong number of args for ${name}: want at least ${numFixed} got ${numIn}`);
       }
     } else if (numIn !== numFixed) {
-      at(node);
       errorf(`wrong number of args for ${name}: want ${numFixed} got ${numIn}`);
     }
     const kindAt = (i: number): ParamKind => (i < numFixed ? fn.params[i] : (fn.variadic ?? 'any'));
@@ -334,7 +332,7 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
       case 'pipe':
         return validateType(evalPipeline(dot, n), kind);
       case 'identifier':
-        return validateType(evalFunction(dot, n, [n], MISSING), kind);
+        return validateType(evalFunction(dot, n, n, [n], MISSING), kind);
       case 'chain':
         return validateType(evalChainNode(dot, n, [], MISSING), kind);
       case 'bool':
@@ -363,5 +361,5 @@ function kindName(k: ParamKind): string {
 }
 
 function utf8Len(s: string): number {
-  return new TextEncoder().encode(s).length;
+  return utf8Bytes(s).length;
 }

@@ -2,7 +2,7 @@
 // nested types, no struct field names (%+v), no pointers.
 
 import { goQuote } from './lex.ts';
-import { formatFloat, goPrint, goTypeName, NO_VALUE } from './value.ts';
+import { formatFloat, goPrint, goTypeName, NO_VALUE, utf8Bytes } from './value.ts';
 
 interface Spec {
   minus: boolean;
@@ -109,7 +109,7 @@ function fmtOne(verb: string, arg: unknown, spec: Spec): string {
     case 'X':
       if (typeof arg === 'number' && Number.isInteger(arg)) return fmtInt(arg, verb, spec);
       if (typeof arg === 'string') {
-        let hex = [...new TextEncoder().encode(arg)].map((b) => b.toString(16).padStart(2, '0')).join('');
+        let hex = utf8Bytes(arg).map((b) => b.toString(16).padStart(2, '0')).join('');
         if (verb === 'X') hex = hex.toUpperCase();
         return pad(hex, spec);
       }

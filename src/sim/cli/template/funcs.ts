@@ -2,7 +2,7 @@
 // (basicFunctions, HeaderFunctions); simplified: values are JSON-shaped (see value.ts).
 
 import { sprint, sprintf, sprintln } from './fmt.ts';
-import { goJSON, goTypeName, isMap, isTrue, NO_VALUE } from './value.ts';
+import { goJSON, GoText, goTypeName, isMap, isTrue, NO_VALUE, utf8Bytes, utf8Prefix } from './value.ts';
 
 /** ParamKind is the Go type class a function parameter accepts. */
 export type ParamKind = 'any' | 'string' | 'int' | 'strings';
@@ -72,6 +72,7 @@ function lt(a: unknown, b: unknown): boolean {
 
 function indexOf(item: unknown, ...indexes: unknown[]): unknown {
   let v = item;
+  if (v instanceof GoText && !v.truthy) return '';
   if (v === null || v === NO_VALUE) throw new FuncError('index of untyped nil');
   for (const ix of indexes) {
     if (v === null || v === NO_VALUE) throw new FuncError('index of nil pointer');
@@ -80,7 +81,7 @@ function indexOf(item: unknown, ...indexes: unknown[]): unknown {
         throw new FuncError(`cannot index slice/array with type ${goTypeName(ix, false)}`);
       }
       if (ix < 0 || ix >= v.length) throw new FuncError(`index out of range: ${ix}`);
-      v = typeof v === 'string' ? new TextEncoder().encode(v)[ix] : v[ix];
+      v = typeof v === 'string' ? utf8Bytes(v)[ix] : v[ix];
     } else if (isMap(v)) {
       if (typeof ix !== 'string') throw new FuncError(`value has type ${goTypeName(ix, false)}; should be string`);
       if (Object.hasOwn(v, ix)) v = v[ix];
@@ -114,8 +115,9 @@ function sliceOf(item: unknown, ...idx: unknown[]): unknown {
 }
 
 function length(item: unknown): number {
+  if (item instanceof GoText && !item.truthy) return 0;
   if (item === null) throw new FuncError('len of nil pointer');
-  if (typeof item === 'string') return new TextEncoder().encode(item).length;
+  if (typeof item === 'string') return utf8Bytes(item).length;
   if (Array.isArray(item)) return item.length;
   if (isMap(item)) return Object.keys(item).length;
   throw new FuncError(`len of type ${item === NO_VALUE ? '<nil>' : goTypeName(item, false)}`);
@@ -188,8 +190,8 @@ export const DOCKER_FUNCS: FuncMap = {
   truncate: {
     params: ['string', 'int'],
     fn: (s, n) => {
-      const b = new TextEncoder().encode(s as string);
-      return b.length < (n as number) ? s : new TextDecoder().decode(b.slice(0, n as number));
+      const len = utf8Bytes(s as string).length;
+      return len < (n as number) ? s : utf8Prefix(s as string, n as number);
     },
   },
 };

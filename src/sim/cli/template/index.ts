@@ -8,7 +8,7 @@ import { parse, type Tree } from './parse.ts';
 export { ExecError } from './exec.ts';
 export { TemplateParseError } from './parse.ts';
 export { type FuncMap, FuncError, HEADER_FUNCS } from './funcs.ts';
-export { GoStruct, type GoMethod, NO_VALUE, goPrint, goJSON } from './value.ts';
+export { GoStruct, GoText, type GoMethod, NO_VALUE, goPrint, goJSON } from './value.ts';
 
 /** Template is a parsed Go template with its function map. */
 export class Template {

@@ -1,6 +1,10 @@
 // Mirrors Go's text/template/parse/lex.go; simplified: default delimiters only, no
 // per-item line tracking beyond what the parser's error messages need.
 
+import { goQuote, goRuneU } from './quote.ts';
+
+export { goQuote } from './quote.ts';
+
 /** ItemType names a lexical token of a Go template. */
 export type ItemType =
   | 'error'
@@ -58,26 +62,6 @@ export function itemString(i: Item): string {
   if (i.typ === 'keyword') return `<${i.val}>`;
   if (i.val.length > 10) return `${goQuote(i.val.slice(0, 10))}...`;
   return goQuote(i.val);
-}
-
-/** goQuote renders s as Go's %q / strconv.Quote would. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 /** lex tokenizes a template source into items (ending with eof or error). */
@@ -419,11 +403,4 @@ function rightTrimLength(s: string): number {
 
 function leftTrimLength(s: string): number {
   return s.length - s.replace(/^[ \t\r\n]+/, '').length;
-}
-
-/** goRuneU renders a rune like Go's %#U (U+0021 '!'). */
-export function goRuneU(r: string): string {
-  const cp = r.codePointAt(0) ?? 0;
-  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
-  return `U+${hex} '${r}'`;
 }

@@ -2,6 +2,7 @@
 // numbers are float64 or int only, no complex numbers.
 
 import { goQuote, type Item, itemString, lex } from './lex.ts';
+import { unquoteGo } from './quote.ts';
 
 /** Node is one node of a parsed template tree. */
 export type Node =
@@ -220,8 +221,9 @@ export function parse(name: string, text: string, funcs: ReadonlySet<string>): T
     if (nxt.type === 'else') {
       if ((context === 'if' && isKw(peekNonSpace(), 'if')) || (context === 'with' && isKw(peekNonSpace(), 'with'))) {
         nextNonSpace();
-        elseList = newList(nxt.pos);
-        elseList.nodes.push(control(context));
+        const el = newList(nxt.pos);
+        el.nodes.push(control(context));
+        elseList = el;
       } else {
         const r = itemList();
         elseList = r.list;
@@ -408,35 +410,4 @@ export function parse(name: string, text: string, funcs: ReadonlySet<string>): T
 
   const root = parseTop();
   return { name, root, text };
-}
-
-/** unquoteGo decodes the escapes of a Go interpreted string literal body. */
-export function unquoteGo(body: string, quote: string): string | undefined {
-  let out = '';
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c !== '\\') {
-      if (c === quote) return undefined;
-      out += c;
-      continue;
-    }
-    i++;
-    const e = body[i];
-    const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
-    if (e in simple) {
-      if ((e === "'" && quote !== "'") || (e === '"' && quote !== '"')) return undefined;
-      out += simple[e];
-    } else if (e === 'x') {
-      out += String.fromCharCode(Number.parseInt(body.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else if (e === 'u' || e === 'U') {
-      const n = e === 'u' ? 4 : 8;
-      out += String.fromCodePoint(Number.parseInt(body.slice(i + 1, i + 1 + n), 16));
-      i += n;
-    } else if (e >= '0' && e <= '7') {
-      out += String.fromCharCode(Number.parseInt(body.slice(i, i + 3), 8));
-      i += 2;
-    } else return undefined;
-  }
-  return out;
 }

@@ -26,14 +26,28 @@ export class GoStruct {
   }
 }
 
+/** GoText stands for a typed value that prints differently from its JSON (time.Time, nil maps). */
+export class GoText {
+  readonly text: string;
+  readonly jsonValue: unknown;
+  readonly typeName: string;
+  readonly truthy: boolean;
+  constructor(typeName: string, text: string, jsonValue: unknown, truthy = true) {
+    this.typeName = typeName;
+    this.text = text;
+    this.jsonValue = jsonValue;
+    this.truthy = truthy;
+  }
+}
+
 /** isMap tells whether v is a Go map (a plain object). */
 export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoStruct);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoStruct) && !(v instanceof GoText);
 }
 
 /** goTypeName names a value's Go type as reflect would for JSON-decoded data. */
 export function goTypeName(v: unknown, raw: boolean): string {
-  if (v instanceof GoStruct) return v.typeName;
+  if (v instanceof GoStruct || v instanceof GoText) return v.typeName;
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return raw ? 'json.Number' : Number.isInteger(v) ? 'int' : 'float64';
@@ -60,6 +74,7 @@ export function goPrint(v: unknown, nested = false): string {
   if (v === NO_VALUE) return '<no value>';
   if (v === null || v === undefined) return nested ? '<nil>' : '<nil>';
   if (typeof v === 'string') return v;
+  if (v instanceof GoText) return v.text;
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (Array.isArray(v)) return `[${v.map((e) => goPrint(e, true)).join(' ')}]`;
@@ -82,6 +97,7 @@ export function isTrue(v: unknown): boolean {
   if (typeof v === 'string') return v.length > 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof GoStruct) return true;
+  if (v instanceof GoText) return v.truthy;
   if (isMap(v)) return Object.keys(v).length > 0;
   return true;
 }
@@ -90,6 +106,7 @@ export function isTrue(v: unknown): boolean {
 export function goJSON(v: unknown): string {
   const prep = (x: unknown): unknown => {
     if (x === NO_VALUE || x === undefined) return null;
+    if (x instanceof GoText) return x.jsonValue;
     if (x instanceof GoStruct) {
       if (x.json) return prep(x.json());
       return prep(x.fields);
@@ -103,4 +120,30 @@ export function goJSON(v: unknown): string {
     return x;
   };
   return (JSON.stringify(prep(v)) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** utf8Bytes encodes a string as UTF-8 bytes (Go strings are byte sequences). */
+export function utf8Bytes(s: string): number[] {
+  const out: number[] = [];
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (cp < 0x80) out.push(cp);
+    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  }
+  return out;
+}
+
+/** utf8Prefix returns the longest prefix of s whose UTF-8 encoding has at most n bytes (Go s[:n]). */
+export function utf8Prefix(s: string, n: number): string {
+  let used = 0;
+  let out = '';
+  for (const ch of s) {
+    const len = utf8Bytes(ch).length;
+    if (used + len > n) break;
+    used += len;
+    out += ch;
+  }
+  return out;
 }

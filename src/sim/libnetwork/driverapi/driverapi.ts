@@ -110,4 +110,6 @@ export interface DriverContext {
   ipt: Iptables;
   config: Required<DaemonConfig>;
   portAllocator: PortAllocator;
+  /** isV6Listenable is netutils.IsV6Listenable: whether the host kernel has IPv6 (bind on ::). */
+  isV6Listenable(): boolean;
 }

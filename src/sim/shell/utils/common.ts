@@ -7,10 +7,14 @@ import type { ProgramContext, ProgramResult } from '../program.ts';
 
 /** UtilContext is a ProgramContext that may also carry the shell's exec hook (xargs, env CMD). */
 export interface UtilContext extends ProgramContext {
-  /** exec runs argv as the shell would (builtins, then programs) and returns what it printed. */
+  /** exec runs argv as the shell would (builtins, then programs), in env when given, and returns what it printed. */
   exec?: (argv: string[], stdin: string, env?: Record<string, string>) => ProgramResult;
   /** isatty is true when standard output is the terminal (not a pipe or a file). */
   isatty?: boolean;
+  /** locate returns the file a program name runs (for which), or undefined when nothing runs it. */
+  locate?: (name: string) => string | undefined;
+  /** stdinIsFile is true when stdin was redirected from a regular file (`< file`). */
+  stdinIsFile?: boolean;
 }
 
 /** BUSYBOX_BANNER is the first line busybox prints with a usage text (Alpine 3.22's busybox 1.37.0). */
@@ -40,6 +44,11 @@ export function quoteFile(s: string): string {
   return `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
+/** quoteAlways is gnulib's quoteaf(): always single-quoted (shell-escape-always style). */
+export function quoteAlways(s: string): string {
+  return s.includes("'") ? `"${s.replace(/(["\\$`])/g, '\\$1')}"` : `'${s}'`;
+}
+
 /** tryHelp is GNU's second error line. */
 export const tryHelp = (name: string): string => `Try '${name} --help' for more information.\n`;
 
@@ -49,7 +58,11 @@ export function busyboxUsage(name: string, synopsis: string, description: string
 }
 
 /** result builds a ProgramResult. */
-export const result = (stdout: string, stderr = '', exitCode = 0): ProgramResult => ({ stdout, stderr, exitCode });
+export const result = (stdout: string, stderr = '', exitCode = 0): ProgramResult => ({
+  stdout,
+  stderr,
+  exitCode,
+});
 
 /** ParsedOpts is the result of scanning short options. */
 export interface ParsedOpts {
@@ -67,7 +80,12 @@ export interface ParsedOpts {
  * a value (attached or next argument); `--` ends options; a lone `-` is an operand; longs maps
  * `--name` to a letter (or to "long:name" when the letter is "").
  */
-export function parseOpts(args: string[], flagChars: string, withValue = '', longs: Record<string, string> = {}): ParsedOpts {
+export function parseOpts(
+  args: string[],
+  flagChars: string,
+  withValue = '',
+  longs: Record<string, string> = {},
+): ParsedOpts {
   const out: ParsedOpts = { flags: new Set(), values: new Map(), operands: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -124,13 +142,21 @@ export function missingArg(ctx: ProgramContext, name: string, opt: string, usage
 }
 
 /** readInput reads a file operand ("-" is stdin); returns the text or an error line. */
-export function readInput(ctx: ProgramContext, name: string, operand: string): { text?: string; error?: string } {
+export function readInput(
+  ctx: ProgramContext,
+  name: string,
+  operand: string,
+): { text?: string; error?: string } {
   if (operand === '-') return { text: ctx.stdin };
   const p = absPath(ctx, operand);
   if (p === '/dev/null') return { text: '' };
   const e = ctx.place.fs.stat(p);
-  if (!e) return { error: `${name}: ${isBusybox(ctx) ? operand : quoteFile(operand)}: No such file or directory\n` };
-  if (e.type === 'dir') return { error: `${name}: ${isBusybox(ctx) ? operand : quoteFile(operand)}: Is a directory\n` };
+  if (!e)
+    return {
+      error: `${name}: ${isBusybox(ctx) ? operand : quoteFile(operand)}: No such file or directory\n`,
+    };
+  if (e.type === 'dir')
+    return { error: `${name}: ${isBusybox(ctx) ? operand : quoteFile(operand)}: Is a directory\n` };
   return { text: e.content };
 }
 
@@ -140,4 +166,14 @@ export function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
+}
+
+/** utf8Length counts the bytes of text in UTF-8 (what wc -c and ls -l report). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
 }

@@ -6,7 +6,18 @@ import { result } from './common.ts';
 
 /** interpretEscapes applies echo -e escapes; stop is true when `\c` ended the output. */
 export function interpretEscapes(s: string, printfStyle = false): { text: string; stop: boolean } {
-  const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+  const simple: Record<string, string> = {
+    a: '\x07',
+    b: '\b',
+    e: '\x1b',
+    E: '\x1b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    v: '\v',
+    '\\': '\\',
+  };
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i];

@@ -45,7 +45,12 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
 }
 
 /** formatPrintf runs printf's format over args; err collects error lines, exit is 1 after an error. */
-export function formatPrintf(format: string, args: string[], style: PrintfStyle, quoteArg: (s: string) => string): { out: string; err: string; exit: number } {
+export function formatPrintf(
+  format: string,
+  args: string[],
+  style: PrintfStyle,
+  quoteArg: (s: string) => string,
+): { out: string; err: string; exit: number } {
   let out = '';
   let err = '';
   let exit = 0;
@@ -60,7 +65,8 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle,
     }
     return isFloat ? n : Math.trunc(n);
   };
-  const re = /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXfFeEgGcsbq%])|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)|[^%\\]+|%|\\/gs;
+  const re =
+    /%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([diouxXfFeEgGcsbq%])|\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}|.)|[^%\\]+|%|\\/gs;
   do {
     const startAi = ai;
     for (const m of format.matchAll(re)) {
@@ -120,14 +126,16 @@ export function formatPrintf(format: string, args: string[], style: PrintfStyle,
           const base = conv === 'o' ? 8 : conv === 'u' ? 10 : 16;
           s = n.toString(base).padStart(prec ?? 0, '0');
           if (conv === 'X') s = s.toUpperCase();
-          if (flags.includes('#') && n !== 0 && conv !== 'u') s = (conv === 'o' ? '0' : conv === 'x' ? '0x' : '0X') + s;
+          if (flags.includes('#') && n !== 0 && conv !== 'u')
+            s = (conv === 'o' ? '0' : conv === 'x' ? '0x' : '0X') + s;
           break;
         }
         default: {
           const n = num(true);
           const digits = prec ?? 6;
           if (conv === 'f' || conv === 'F') s = n.toFixed(digits);
-          else if (conv === 'e' || conv === 'E') s = n.toExponential(digits).replace(/e([-+])(\d)$/, 'e$10$2');
+          else if (conv === 'e' || conv === 'E')
+            s = n.toExponential(digits).replace(/e([-+])(\d)$/, 'e$10$2');
           else s = String(Number(n.toPrecision(digits || 1)));
           if (conv === 'E' || conv === 'G') s = s.toUpperCase();
           if (n >= 0 && flags.includes('+')) s = `+${s}`;
@@ -146,7 +154,16 @@ export const printf: Program = (ctx) => {
   const bb = isBusybox(ctx);
   if (args[0] === '--') args.shift();
   if (args.length === 0) {
-    if (bb) return result('', busyboxUsage('printf', 'FORMAT [ARG]...', 'Format and print ARG(s) according to FORMAT (a-la C printf)'), 1);
+    if (bb)
+      return result(
+        '',
+        busyboxUsage(
+          'printf',
+          'FORMAT [ARG]...',
+          'Format and print ARG(s) according to FORMAT (a-la C printf)',
+        ),
+        1,
+      );
     return result('', "printf: missing operand\nTry 'printf --help' for more information.\n", 1);
   }
   const r = formatPrintf(args[0], args.slice(1), bb ? 'busybox' : 'gnu', (s) => quote(ctx, s));
