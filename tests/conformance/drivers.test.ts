@@ -24,7 +24,7 @@ test('networking using the host network', () => {
       },
       {
         cmd: 'docker run -d --network host -p 8080:80 --name warn busybox top',
-        expect: { exitCode: 0, stdout: ID64, stderr: 'WARNING: Published ports are discarded when using host network mode\n' },
+        expect: { exitCode: 0, stdout: ID64, stderr: /\nWARNING: Published ports are discarded when using host network mode\n$/ },
       },
       { cmd: 'docker run -d --network host --name nginx2 nginx', expect: { exitCode: 0, stdout: ID64 } },
       {

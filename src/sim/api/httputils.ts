@@ -1,8 +1,8 @@
 // Mirrors moby/moby api/server/httputils (BoolValue, WriteJSON, ParseForm) and api/server/httpstatus
 // (error kind → status): helpers every route handler uses. Error bodies are {"message": "..."}.
 
+import { type FilterArgs, parseFilters } from '../daemon/filters.ts';
 import { httpStatusOf, isSimError } from '../errdefs.ts';
-import { parseFilters, type FilterArgs } from '../daemon/filters.ts';
 import type { ApiResponse } from './types.ts';
 
 /** RouteContext is what a handler receives: path variables, query, body and the API version. */

@@ -9,6 +9,7 @@ import { IMAGE_ROUTES } from './images.ts';
 import { NETWORK_ROUTES } from './networks.ts';
 import { SYSTEM_ROUTES } from './system.ts';
 import { API_VERSION, type ApiRequest, type ApiResponse, type EngineApi } from './types.ts';
+import { VOLUME_ROUTES } from './volumes.ts';
 
 /** MIN_API_VERSION is the oldest API version dockerd 28 accepts. */
 export const MIN_API_VERSION = '1.24';
@@ -35,7 +36,14 @@ function compile(method: string, path: string, handler: Route['handler']): Route
 }
 
 /** ROUTES is the whole route table, in registration order (first match wins, as in gorilla/mux). */
-const ROUTES: Route[] = [...SYSTEM_ROUTES, ...CONTAINER_ROUTES, ...EXEC_ROUTES, ...NETWORK_ROUTES, ...IMAGE_ROUTES].map(([m, p, h]) => compile(m, p, h));
+const ROUTES: Route[] = [
+  ...SYSTEM_ROUTES,
+  ...CONTAINER_ROUTES,
+  ...EXEC_ROUTES,
+  ...NETWORK_ROUTES,
+  ...IMAGE_ROUTES,
+  ...VOLUME_ROUTES,
+].map(([m, p, h]) => compile(m, p, h));
 
 function compareVersions(a: string, b: string): number {
   const [a1, a2] = a.split('.').map(Number);
@@ -64,18 +72,39 @@ export function createEngineApi(daemon: Daemon): EngineApi {
         version = vm[1];
         path = vm[2];
       }
-      const route = ROUTES.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(path) : null })).find((x) => x.m);
+      const route = ROUTES.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(path) : null })).find(
+        (x) => x.m,
+      );
       if (!route?.m) return withHeaders(json(404, { message: 'page not found' }));
       if (compareVersions(version, API_VERSION) > 0) {
-        return withHeaders(json(400, { message: `client version ${version} is too new. Maximum supported API version is ${API_VERSION}` }));
+        return withHeaders(
+          json(400, {
+            message: `client version ${version} is too new. Maximum supported API version is ${API_VERSION}`,
+          }),
+        );
       }
       if (compareVersions(version, MIN_API_VERSION) < 0) {
-        return withHeaders(json(400, { message: `client version ${version} is too old. Minimum supported API version is ${MIN_API_VERSION}, please upgrade your client to a newer version` }));
+        return withHeaders(
+          json(400, {
+            message: `client version ${version} is too old. Minimum supported API version is ${MIN_API_VERSION}, please upgrade your client to a newer version`,
+          }),
+        );
       }
       const vars: Record<string, string> = {};
-      route.r.vars.forEach((name, i) => (vars[name] = decodeURIComponent(route.m![i + 1])));
+      const match = route.m;
+      route.r.vars.forEach((name, i) => {
+        vars[name] = decodeURIComponent(match[i + 1]);
+      });
       try {
-        return withHeaders(route.r.handler(daemon, { vars, query: req.query ?? {}, body: req.body, version, method: req.method }));
+        return withHeaders(
+          route.r.handler(daemon, {
+            vars,
+            query: req.query ?? {},
+            body: req.body,
+            version,
+            method: req.method,
+          }),
+        );
       } catch (e) {
         return withHeaders(errorResponse(e));
       }

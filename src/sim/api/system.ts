@@ -13,7 +13,11 @@ function ping(_d: Daemon, ctx: RouteContext): ApiResponse {
     'Builder-Version': '2',
     Swarm: 'inactive',
   };
-  if (ctx.method === 'HEAD') return { status: 200, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '0' } };
+  if (ctx.method === 'HEAD')
+    return {
+      status: 200,
+      headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': '0' },
+    };
   return { status: 200, json: 'OK', headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } };
 }
 

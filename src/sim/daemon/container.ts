@@ -3,8 +3,8 @@
 // restarting states, no health checks.
 
 import type { Vfs } from '../kernel/vfs.ts';
-import { rfc3339Nano } from '../world/clock.ts';
 import type { SessionEffect } from '../shell/program.ts';
+import { rfc3339Nano } from '../world/clock.ts';
 import type { LocalImage } from './images.ts';
 import { humanDuration } from './units.ts';
 
@@ -15,7 +15,8 @@ export interface Stamp {
 }
 
 /** formatStamp renders a Stamp as Go's time.RFC3339Nano; undefined is Go's zero time. */
-export const formatStamp = (s: Stamp | undefined): string => (s ? rfc3339Nano(s.ms, s.ns) : '0001-01-01T00:00:00Z');
+export const formatStamp = (s: Stamp | undefined): string =>
+  s ? rfc3339Nano(s.ms, s.ns) : '0001-01-01T00:00:00Z';
 
 /** EndpointSettings is a container's configuration and state on one network (api/types/network EndpointSettings). */
 export interface EndpointSettings {
@@ -126,9 +127,22 @@ export interface Container {
 /** newEndpointSettings is an empty EndpointSettings, as the API decodes `{}`. */
 export function newEndpointSettings(): EndpointSettings {
   return {
-    IPAMConfig: null, Links: null, Aliases: null, MacAddress: '', DriverOpts: null, GwPriority: 0, NetworkID: '',
-    EndpointID: '', Gateway: '', IPAddress: '', IPPrefixLen: 0, IPv6Gateway: '', GlobalIPv6Address: '',
-    GlobalIPv6PrefixLen: 0, DNSNames: null, desiredMacAddress: '',
+    IPAMConfig: null,
+    Links: null,
+    Aliases: null,
+    MacAddress: '',
+    DriverOpts: null,
+    GwPriority: 0,
+    NetworkID: '',
+    EndpointID: '',
+    Gateway: '',
+    IPAddress: '',
+    IPPrefixLen: 0,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: null,
+    desiredMacAddress: '',
   };
 }
 

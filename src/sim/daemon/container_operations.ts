@@ -3,12 +3,18 @@
 // disconnectFromNetwork and getPortMapInfo. Simplified: no legacy links, no swarm attachments.
 
 import { isSimError, SimError, system } from '../errdefs.ts';
-import { cleanOperationalData, newEndpointSettings, type Container, type EndpointSettings, type PortBinding } from './container.ts';
+import {
+  type Container,
+  cleanOperationalData,
+  type EndpointSettings,
+  newEndpointSettings,
+  type PortBinding,
+} from './container.ts';
 import type { Daemon } from './daemon.ts';
 import { networkIdOf, updateNetworkConfig } from './endpoint-settings.ts';
 import type { EndpointOptions, NetNetwork, NetSandbox, PortBindingSpec } from './libnetwork.ts';
-import { findNetwork } from './network.ts';
 import { netMode } from './netmode.ts';
+import { findNetwork } from './network.ts';
 
 /** ERR_SETUP_NETWORKING prefixes start-time network errors (28.0.1+). */
 export const ERR_SETUP_NETWORKING = 'failed to set up container networking';
@@ -28,26 +34,39 @@ export function exposedPortsOf(c: Container): Array<{ proto: Proto; port: number
 
 /** portBindingsOf is buildPortsRelatedCreateEndpointOptions: published ports of the exposed ports. */
 export function portBindingsOf(c: Container): PortBindingSpec[] {
-  const bindings = (c.hostConfig.PortBindings as Record<string, Array<{ HostIp?: string; HostPort?: string }> | null> | null) ?? {};
+  const bindings =
+    (c.hostConfig.PortBindings as Record<
+      string,
+      Array<{ HostIp?: string; HostPort?: string }> | null
+    > | null) ?? {};
   const out: PortBindingSpec[] = [];
   for (const { proto, port } of exposedPortsOf(c)) {
     const list = bindings[`${port}/${proto}`] ?? [];
-    for (const b of list) out.push({ proto, containerPort: port, hostIp: b.HostIp ?? '', hostPort: b.HostPort ?? '' });
-    if (c.hostConfig.PublishAllPorts && list.length === 0) out.push({ proto, containerPort: port, hostIp: '', hostPort: '' });
+    for (const b of list)
+      out.push({ proto, containerPort: port, hostIp: b.HostIp ?? '', hostPort: b.HostPort ?? '' });
+    if (c.hostConfig.PublishAllPorts && list.length === 0)
+      out.push({ proto, containerPort: port, hostIp: '', hostPort: '' });
   }
   return out;
 }
 
 /** portMapInfo is getPortMapInfo: exposed ports (null) and actual bindings of the sandbox's bridge endpoints. */
-export function portMapInfo(d: Daemon, c: Container, sb: NetSandbox | undefined): Record<string, PortBinding[] | null> {
+export function portMapInfo(
+  d: Daemon,
+  c: Container,
+  sb: NetSandbox | undefined,
+): Record<string, PortBinding[] | null> {
   const pm: Record<string, PortBinding[] | null> = {};
   if (!sb) return pm;
   for (const ep of sb.endpoints()) {
     if (ep.network.type !== 'bridge' || !d.portEndpoints.has(ep.id)) continue;
-    for (const { proto, port } of exposedPortsOf(c)) if (!(`${port}/${proto}` in pm)) pm[`${port}/${proto}`] = null;
+    for (const { proto, port } of exposedPortsOf(c))
+      if (!(`${port}/${proto}` in pm)) pm[`${port}/${proto}`] = null;
     for (const m of ep.portMapping()) {
       const key = `${m.containerPort}/${m.proto}`;
-      (pm[key] ??= []).push({ HostIp: m.hostIp, HostPort: m.hostPort > 0 ? String(m.hostPort) : '' });
+      const list = pm[key] ?? [];
+      list.push({ HostIp: m.hostIp, HostPort: m.hostPort > 0 ? String(m.hostPort) : '' });
+      pm[key] = list;
     }
   }
   return pm;
@@ -62,9 +81,9 @@ export function sandboxOf(d: Daemon, c: Container): NetSandbox | undefined {
 export function initializeNetworking(d: Daemon, c: Container): NetSandbox | undefined {
   const mode = netMode(c.hostConfig.NetworkMode as string);
   if (c.config.NetworkDisabled || mode.isContainer()) return undefined;
-  if (c.networkSettings.networks.size === 0) c.networkSettings.networks.set(mode.networkName(), newEndpointSettings());
   const hc = c.hostConfig;
-  const list = (v: unknown): string[] | undefined => (Array.isArray(v) && v.length > 0 ? (v as string[]) : undefined);
+  const list = (v: unknown): string[] | undefined =>
+    Array.isArray(v) && v.length > 0 ? (v as string[]) : undefined;
   const sb = d.controller.newSandbox(c.id, {
     hostname: c.config.Hostname as string,
     domainname: (c.config.Domainname as string) || undefined,
@@ -74,7 +93,7 @@ export function initializeNetworking(d: Daemon, c: Container): NetSandbox | unde
     dns: list(hc.Dns),
     dnsSearch: list(hc.DnsSearch),
     dnsOptions: list(hc.DnsOptions),
-    extraHosts: list(hc.ExtraHosts),
+    extraHosts: list(hc.ExtraHosts)?.map((h) => resolveHostGateway(d, h)),
     exposedPorts: exposedPortsOf(c),
   });
   c.networkSettings.sandboxId = sb.id;
@@ -82,10 +101,21 @@ export function initializeNetworking(d: Daemon, c: Container): NetSandbox | unde
   return sb;
 }
 
+/** resolveHostGateway replaces `name:host-gateway` with the default bridge's gateway (HostGatewayIPs). */
+export function resolveHostGateway(d: Daemon, extraHost: string): string {
+  const colon = extraHost.indexOf(':');
+  if (colon < 0 || extraHost.slice(colon + 1) !== 'host-gateway') return extraHost;
+  const gw = d.controller.networkByName('bridge')?.ipamConfig()[0]?.gateway;
+  if (!gw) throw system('unable to derive the IP value for host-gateway');
+  return `${extraHost.slice(0, colon)}:${gw}`;
+}
+
 /** orderedNetworks lists the attachments to connect: the primary network first, then by name. */
 function orderedNetworks(c: Container): Array<[string, EndpointSettings]> {
   const primary = netMode(c.hostConfig.NetworkMode as string).networkName();
-  return [...c.networkSettings.networks].sort(([a], [b]) => (a === primary ? -1 : b === primary ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  return [...c.networkSettings.networks].sort(([a], [b]) =>
+    a === primary ? -1 : b === primary ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
 }
 
 /** allocateNetwork connects the container to every network it is configured for. */
@@ -97,9 +127,18 @@ export function allocateNetwork(d: Daemon, c: Container): void {
 }
 
 /** connectToNetwork creates the endpoint (named after the container), joins it, records the result. */
-export function connectToNetwork(d: Daemon, c: Container, idOrName: string, es: EndpointSettings = newEndpointSettings()): void {
+export function connectToNetwork(
+  d: Daemon,
+  c: Container,
+  idOrName: string,
+  es: EndpointSettings = newEndpointSettings(),
+): void {
   const mode = netMode(c.hostConfig.NetworkMode as string);
-  if (mode.isContainer()) throw new SimError('invalidParameter', 'container sharing network namespace with another container or host cannot be connected to any other network');
+  if (mode.isContainer())
+    throw new SimError(
+      'invalidParameter',
+      'container sharing network namespace with another container or host cannot be connected to any other network',
+    );
   const nw = findNetwork(d, networkIdOf(idOrName, es));
   if (idOrName !== mode.networkName() && mode.isUserDefined()) normalizeNetMode(d, c);
   updateNetworkConfig(d, c, nw, es);
@@ -139,8 +178,18 @@ export function connectToNetwork(d: Daemon, c: Container, idOrName: string, es: 
   c.networkSettings.ports = portMapInfo(d, c, sb);
 }
 
-function endpointOptions(d: Daemon, nw: NetNetwork, c: Container, es: EndpointSettings, sb: NetSandbox): EndpointOptions {
-  const opts: EndpointOptions = { dnsNames: es.DNSNames ?? [], aliases: es.Aliases ?? [], gwPriority: es.GwPriority };
+function endpointOptions(
+  d: Daemon,
+  nw: NetNetwork,
+  c: Container,
+  es: EndpointSettings,
+  sb: NetSandbox,
+): EndpointOptions {
+  const opts: EndpointOptions = {
+    dnsNames: es.DNSNames ?? [],
+    aliases: es.Aliases ?? [],
+    gwPriority: es.GwPriority,
+  };
   if (es.IPAMConfig?.IPv4Address) opts.ipv4Address = es.IPAMConfig.IPv4Address;
   if (es.IPAMConfig?.IPv6Address) opts.ipv6Address = es.IPAMConfig.IPv6Address;
   if (es.desiredMacAddress) opts.macAddress = es.desiredMacAddress;
@@ -160,7 +209,8 @@ function normalizeNetMode(d: Daemon, c: Container): void {
     const nw = findNetwork(d, mode);
     if (mode !== nw.id && mode !== nw.name) c.hostConfig.NetworkMode = nw.id;
   } catch (e) {
-    if (isSimError(e)) throw new SimError(e.kind, `could not find a network matching network mode ${mode}: ${e.message}`);
+    if (isSimError(e))
+      throw new SimError(e.kind, `could not find a network matching network mode ${mode}: ${e.message}`);
     throw e;
   }
 }

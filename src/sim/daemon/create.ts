@@ -12,8 +12,8 @@ import type { Daemon } from './daemon.ts';
 import { decodeEndpointSettings, validateNetworkingConfig } from './endpoint-settings.ts';
 import { decodeStruct, isPlainObject, lookupField } from './gostruct.ts';
 import type { LocalImage } from './images.ts';
-import { findNetwork } from './network.ts';
 import { netMode } from './netmode.ts';
+import { findNetwork } from './network.ts';
 
 /** HOST_NETWORK_PORTS_WARNING is the create warning for -p with --network host. */
 export const HOST_NETWORK_PORTS_WARNING = 'Published ports are discarded when using host network mode';
@@ -21,7 +21,8 @@ export const HOST_NETWORK_PORTS_WARNING = 'Published ports are discarded when us
 /** imageRootfs builds a fresh copy of an image's files for a new container. */
 export function imageRootfs(img: LocalImage): Vfs {
   const fs = new Vfs();
-  for (const dir of ['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var']) fs.mkdirp(dir);
+  for (const dir of ['/bin', '/dev', '/etc', '/home', '/proc', '/root', '/sys', '/tmp', '/usr', '/var'])
+    fs.mkdirp(dir);
   for (const [path, content] of Object.entries(img.entry.files)) fs.writeFile(path, content);
   return fs;
 }
@@ -30,7 +31,8 @@ function mergeImageConfig(config: Record<string, unknown>, img: LocalImage): voi
   const ic = img.entry.config;
   if (config.User === '') config.User = ic.User ?? '';
   const exposed = config.ExposedPorts as Record<string, unknown> | null;
-  if (!exposed || Object.keys(exposed).length === 0) config.ExposedPorts = ic.ExposedPorts ? { ...ic.ExposedPorts } : null;
+  if (!exposed || Object.keys(exposed).length === 0)
+    config.ExposedPorts = ic.ExposedPorts ? { ...ic.ExposedPorts } : null;
   else for (const p of Object.keys(ic.ExposedPorts ?? {})) exposed[p] ??= {};
   const env = config.Env as string[] | null;
   if (!env || env.length === 0) config.Env = ic.Env ? [...ic.Env] : null;
@@ -54,15 +56,30 @@ function strSlice(v: unknown): unknown {
 }
 
 /** containerCreate is POST /containers/create: it returns {Id, Warnings}. */
-export function containerCreate(d: Daemon, name: string | undefined, body: unknown): { Id: string; Warnings: string[] } {
+export function containerCreate(
+  d: Daemon,
+  name: string | undefined,
+  body: unknown,
+): { Id: string; Warnings: string[] } {
   if (body === undefined) throw invalidParameter('invalid JSON: got EOF while reading request body');
-  if (!isPlainObject(body)) throw invalidParameter('invalid JSON: json: cannot unmarshal array into Go value of type container.CreateRequest');
-  const config = decodeStruct({ ...body, Cmd: strSlice(lookupField(body, 'Cmd')), Entrypoint: strSlice(lookupField(body, 'Entrypoint')) }, CONFIG);
+  if (!isPlainObject(body))
+    throw invalidParameter(
+      'invalid JSON: json: cannot unmarshal array into Go value of type container.CreateRequest',
+    );
+  const config = decodeStruct(
+    {
+      ...body,
+      Cmd: strSlice(lookupField(body, 'Cmd')),
+      Entrypoint: strSlice(lookupField(body, 'Entrypoint')),
+    },
+    CONFIG,
+  );
   const hostConfig = decodeStruct(lookupField(body, 'HostConfig'), HOST_CONFIG);
   const netConfig = lookupField(body, 'NetworkingConfig');
   const rawEndpoints = isPlainObject(netConfig) ? lookupField(netConfig, 'EndpointsConfig') : undefined;
   const endpoints = new Map<string, EndpointSettings>();
-  if (isPlainObject(rawEndpoints)) for (const [k, v] of Object.entries(rawEndpoints)) endpoints.set(k, decodeEndpointSettings(v));
+  if (isPlainObject(rawEndpoints))
+    for (const [k, v] of Object.entries(rawEndpoints)) endpoints.set(k, decodeEndpointSettings(v));
 
   // api/server/router/container: "" and "default" mean the default bridge.
   const mode0 = hostConfig.NetworkMode as string;
@@ -78,10 +95,16 @@ export function containerCreate(d: Daemon, name: string | undefined, body: unkno
   if (restart.Name === '') restart.Name = 'no';
 
   const warnings: string[] = [];
-  if (hostConfig.AutoRemove && restart.Name !== 'no') throw invalidParameter("can't create 'AutoRemove' container with restart policy");
+  if (hostConfig.AutoRemove && restart.Name !== 'no')
+    throw invalidParameter("can't create 'AutoRemove' container with restart policy");
+  // cgroup v2 hosts have no OOM-killer switch: verifyPlatformContainerSettings drops the field.
+  if (hostConfig.OomKillDisable === true)
+    warnings.push('Your kernel does not support OomKillDisable. OomKillDisable discarded.');
+  hostConfig.OomKillDisable = null;
   const mode = netMode(hostConfig.NetworkMode as string);
   const portBindings = hostConfig.PortBindings as Record<string, unknown> | null;
-  if (mode.isHost() && portBindings && Object.keys(portBindings).length > 0) warnings.push(HOST_NETWORK_PORTS_WARNING);
+  if (mode.isHost() && portBindings && Object.keys(portBindings).length > 0)
+    warnings.push(HOST_NETWORK_PORTS_WARNING);
 
   const img = d.images.getImage(config.Image as string);
   validateNetworkingConfig(d, endpoints);
@@ -102,11 +125,36 @@ export function containerCreate(d: Daemon, name: string | undefined, body: unkno
   if (config.Hostname === '') config.Hostname = mode.isHost() ? d.host.name : id.slice(0, 12);
   const [path, ...args] = entrypoint.length > 0 ? [...entrypoint, ...cmd] : cmd;
   const c: Container = {
-    id, name: fullName, created: d.now(), path, args, config, hostConfig, image: img,
-    state: { running: false, paused: false, restarting: false, oomKilled: false, dead: false, removalInProgress: false, pid: 0, exitCode: 0, error: '' },
+    id,
+    name: fullName,
+    created: d.now(),
+    path,
+    args,
+    config,
+    hostConfig,
+    image: img,
+    state: {
+      running: false,
+      paused: false,
+      restarting: false,
+      oomKilled: false,
+      dead: false,
+      removalInProgress: false,
+      pid: 0,
+      exitCode: 0,
+      error: '',
+    },
     networkSettings: { bridge: '', sandboxId: '', sandboxKey: '', ports: null, networks: new Map() },
-    restartCount: 0, pathsSet: false, mountId: d.rng.hex(64), fs: imageRootfs(img), execIds: [], logs: [],
-    exitCount: 0, removed: false, hasBeenStartedBefore: false, hasBeenManuallyStopped: false,
+    restartCount: 0,
+    pathsSet: false,
+    mountId: d.rng.hex(64),
+    fs: imageRootfs(img),
+    execIds: [],
+    logs: [],
+    exitCount: 0,
+    removed: false,
+    hasBeenStartedBefore: false,
+    hasBeenManuallyStopped: false,
   };
   updateContainerNetworkSettings(d, c, endpoints);
   d.containers.set(id, c);
@@ -127,7 +175,11 @@ function adaptContainerSettings(hc: Record<string, unknown>): void {
 }
 
 /** updateContainerNetworkSettings records the networks a new container will join (by network name). */
-function updateContainerNetworkSettings(d: Daemon, c: Container, endpoints: Map<string, EndpointSettings>): void {
+function updateContainerNetworkSettings(
+  d: Daemon,
+  c: Container,
+  endpoints: Map<string, EndpointSettings>,
+): void {
   const mode = netMode(c.hostConfig.NetworkMode as string);
   if (c.config.NetworkDisabled || mode.isContainer()) return;
   let networkName = mode.networkName();
@@ -142,7 +194,8 @@ function updateContainerNetworkSettings(d: Daemon, c: Container, endpoints: Map<
     }
   }
   for (const [k, es] of endpoints) c.networkSettings.networks.set(k, es);
-  if (c.networkSettings.networks.size === 0) c.networkSettings.networks.set(networkName, newEndpointSettings());
+  if (c.networkSettings.networks.size === 0)
+    c.networkSettings.networks.set(networkName, newEndpointSettings());
   if (!mode.isUserDefined() || c.networkSettings.networks.has(networkName)) return;
   if (nwId !== undefined) {
     for (const key of [nwId, mode.mode]) {

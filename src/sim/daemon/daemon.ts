@@ -3,12 +3,12 @@
 // Operations live in files named after moby's (create.ts, start.ts, network.ts …) and take the daemon.
 
 import { invalidParameter, notFound } from '../errdefs.ts';
-import type { HostMachine, World } from '../world/world.ts';
+import { networkOf, parseCidr } from '../kernel/inet.ts';
 import type { Rng } from '../world/rng.ts';
-import { parseCidr, networkOf } from '../kernel/inet.ts';
+import type { HostMachine, World } from '../world/world.ts';
 import type { Container, ExecConfig, Stamp } from './container.ts';
 import { ImageStore } from './images.ts';
-import type { NetController, NetNetwork } from './libnetwork.ts';
+import type { NetController, NetNetwork, NetworkCreateOptions } from './libnetwork.ts';
 import { NameRegistry } from './names.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -100,11 +100,27 @@ export class Daemon {
     const stamp = (nw: NetNetwork): void => void this.networkNanos.set(nw.id, this.rng.int(1_000_000));
     stamp(this.controller.newNetwork('null', 'none', this.newId(), { created: created(), persist: true }));
     stamp(this.controller.newNetwork('host', 'host', this.newId(), { created: created(), persist: true }));
-    const bip = this.config.bip ?? '172.17.0.1/16';
-    const cidr = parseCidr(bip);
-    if (!cidr) throw invalidParameter(`invalid bip: ${bip}`);
-    const bridge = this.controller.newNetwork('bridge', 'bridge', this.newId(), {
-      created: created(),
+    const bridge = this.controller.newNetwork(
+      'bridge',
+      'bridge',
+      this.newId(),
+      this.defaultBridgeOptions(created()),
+    );
+    stamp(bridge);
+    this.userSubnets.set(
+      bridge.id,
+      bridge.ipamConfig().map((c) => c.ipRange || c.subnet),
+    );
+  }
+
+  /** defaultBridgeOptions is initBridgeDriver's network options: docker0, ICC, masquerade, the MTU and --bip. */
+  private defaultBridgeOptions(created: number): NetworkCreateOptions {
+    if (this.controller.defaultBridgeOptions && !this.config.bip)
+      return this.controller.defaultBridgeOptions(created);
+    const cidr = parseCidr(this.config.bip ?? '172.17.0.1/16');
+    if (!cidr) throw invalidParameter(`invalid bip: ${this.config.bip}`);
+    return {
+      created,
       enableIPv4: true,
       enableIPv6: false,
       driverOpts: {
@@ -115,10 +131,11 @@ export class Daemon {
         'com.docker.network.bridge.name': 'docker0',
         'com.docker.network.driver.mtu': String(this.config.mtu),
       },
-      ipam: { driver: 'default', config: [{ subnet: `${networkOf(cidr.ip, cidr.prefixLen)}/${cidr.prefixLen}`, gateway: cidr.ip }] },
-    });
-    stamp(bridge);
-    this.userSubnets.set(bridge.id, [`${networkOf(cidr.ip, cidr.prefixLen)}/${cidr.prefixLen}`]);
+      ipam: {
+        driver: 'default',
+        config: [{ subnet: `${networkOf(cidr.ip, cidr.prefixLen)}/${cidr.prefixLen}`, gateway: cidr.ip }],
+      },
+    };
   }
 
   /** getContainer is daemon.GetContainer: full ID, exact name, then unique ID prefix. */
@@ -132,7 +149,8 @@ export class Daemon {
       if (c) return c;
     }
     const matches = [...this.containers.values()].filter((c) => c.id.startsWith(prefixOrName));
-    if (matches.length > 1) throw invalidParameter(`multiple IDs found with provided prefix: ${prefixOrName}`);
+    if (matches.length > 1)
+      throw invalidParameter(`multiple IDs found with provided prefix: ${prefixOrName}`);
     if (matches.length === 1) return matches[0];
     throw notFound(`No such container: ${prefixOrName}`);
   }

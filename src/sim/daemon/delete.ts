@@ -3,13 +3,17 @@
 
 import { conflict, isSimError, SimError } from '../errdefs.ts';
 import type { Container } from './container.ts';
-import type { Daemon } from './daemon.ts';
-import { handleContainerExit } from './monitor.ts';
 import { stateString } from './container.ts';
+import type { Daemon } from './daemon.ts';
 import type { FilterArgs } from './filters.ts';
+import { handleContainerExit } from './monitor.ts';
 
 /** containerRm is DELETE /containers/{id}: `cannot remove container "x": …` wraps the reason. */
-export function containerRm(d: Daemon, name: string, opts: { force?: boolean; removeLink?: boolean } = {}): void {
+export function containerRm(
+  d: Daemon,
+  name: string,
+  opts: { force?: boolean; removeLink?: boolean } = {},
+): void {
   const c = d.getContainer(name);
   if (c.state.removalInProgress) throw conflict(`removal of container ${name} is already in progress`);
   if (opts.removeLink) throw conflict('Conflict, cannot remove the default link name of the container');
@@ -27,7 +31,9 @@ export function cleanupContainer(d: Daemon, c: Container, force: boolean): void 
   if (c.state.running) {
     if (!force) {
       if (c.state.paused) throw conflict('container is paused and must be unpaused first');
-      throw conflict(`container is ${stateString(c.state)}: stop the container before removing or force remove`);
+      throw conflict(
+        `container is ${stateString(c.state)}: stop the container before removing or force remove`,
+      );
     }
     handleContainerExit(d, c, 137);
     if (c.removed) return;
@@ -40,7 +46,10 @@ export function cleanupContainer(d: Daemon, c: Container, force: boolean): void 
 }
 
 /** containersPrune is POST /containers/prune: every stopped container goes (label/until filters). */
-export function containersPrune(d: Daemon, filter: FilterArgs): { ContainersDeleted: string[] | null; SpaceReclaimed: number } {
+export function containersPrune(
+  d: Daemon,
+  filter: FilterArgs,
+): { ContainersDeleted: string[] | null; SpaceReclaimed: number } {
   filter.validate(['label', 'label!', 'until']);
   const deleted: string[] = [];
   for (const c of [...d.containers.values()]) {

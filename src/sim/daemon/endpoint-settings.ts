@@ -5,36 +5,49 @@
 import { invalidParameter } from '../errdefs.ts';
 import type { Container, EndpointSettings } from './container.ts';
 import { newEndpointSettings } from './container.ts';
+import { ENDPOINT_IPAM_CONFIG, ENDPOINT_SETTINGS } from './container-structs.ts';
 import type { Daemon } from './daemon.ts';
 import { decodeStruct, isPlainObject } from './gostruct.ts';
-import { ENDPOINT_IPAM_CONFIG, ENDPOINT_SETTINGS } from './container-structs.ts';
 import type { NetNetwork } from './libnetwork.ts';
-import { findNetwork } from './network.ts';
 import { netMode } from './netmode.ts';
+import { findNetwork } from './network.ts';
 import { joinErrors, validateEndpointIPAM } from './network-validate.ts';
 
 /** RUNCONFIG_ERRORS are runconfig/errors.go's validation errors. */
 export const RUNCONFIG_ERRORS = {
-  conflictSharedNetwork: 'container sharing network namespace with another container or host cannot be connected to any other network',
-  conflictConnectToHostNetwork: 'cannot connect container to host network - container must be created in host network mode',
-  conflictDisconnectFromHostNetwork: 'cannot disconnect container from host network - container was created in host network mode',
-  conflictNoNetwork: 'container cannot be connected to multiple networks with one of the networks in private (none) mode',
+  conflictSharedNetwork:
+    'container sharing network namespace with another container or host cannot be connected to any other network',
+  conflictConnectToHostNetwork:
+    'cannot connect container to host network - container must be created in host network mode',
+  conflictDisconnectFromHostNetwork:
+    'cannot disconnect container from host network - container was created in host network mode',
+  conflictNoNetwork:
+    'container cannot be connected to multiple networks with one of the networks in private (none) mode',
   unsupportedNetworkAndIP: 'user specified IP address is supported on user defined networks only',
-  unsupportedNetworkAndAlias: 'network-scoped alias is supported only for containers in user defined networks',
-  conflictHostNetworkAndLinks: "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
+  unsupportedNetworkAndAlias:
+    'network-scoped alias is supported only for containers in user defined networks',
+  conflictHostNetworkAndLinks:
+    "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
 } as const;
 
 /** decodeEndpointSettings decodes an API EndpointSettings object into the daemon's form. */
 export function decodeEndpointSettings(v: unknown): EndpointSettings {
   const raw = decodeStruct(v, ENDPOINT_SETTINGS);
   const es = { ...newEndpointSettings(), ...(raw as unknown as EndpointSettings) };
-  es.IPAMConfig = isPlainObject(raw.IPAMConfig) ? (decodeStruct(raw.IPAMConfig, ENDPOINT_IPAM_CONFIG) as EndpointSettings['IPAMConfig']) : null;
+  es.IPAMConfig = isPlainObject(raw.IPAMConfig)
+    ? (decodeStruct(raw.IPAMConfig, ENDPOINT_IPAM_CONFIG) as EndpointSettings['IPAMConfig'])
+    : null;
   es.desiredMacAddress = es.MacAddress;
   return es;
 }
 
 /** validateEndpointSettings returns dockerd's "invalid endpoint settings:" message, or undefined. */
-export function validateEndpointSettings(d: Daemon, nw: NetNetwork | undefined, nwName: string, ep: EndpointSettings): string | undefined {
+export function validateEndpointSettings(
+  d: Daemon,
+  nw: NetNetwork | undefined,
+  nwName: string,
+  ep: EndpointSettings,
+): string | undefined {
   const ipv4 = ep.IPAMConfig?.IPv4Address ?? '';
   const ipv6 = ep.IPAMConfig?.IPv6Address ?? '';
   const errs: string[] = [];
@@ -43,7 +56,8 @@ export function validateEndpointSettings(d: Daemon, nw: NetNetwork | undefined, 
     if ((ep.Aliases ?? []).length > 0) errs.push(RUNCONFIG_ERRORS.unsupportedNetworkAndAlias);
   }
   errs.push(...validateEndpointIPAM(ipv4, ipv6, nw ? (d.userSubnets.get(nw.id) ?? []) : undefined));
-  if (ep.MacAddress !== '' && !/^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/.test(ep.MacAddress)) return `invalid MAC address ${ep.MacAddress}`;
+  if (ep.MacAddress !== '' && !/^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/.test(ep.MacAddress))
+    return `invalid MAC address ${ep.MacAddress}`;
   return errs.length ? `invalid endpoint settings:\n${joinErrors(errs)}` : undefined;
 }
 
@@ -66,7 +80,8 @@ export function networkIdOf(name: string, es: EndpointSettings | undefined): str
 /** updateNetworkSettings checks a new attachment against the container's others and records it. */
 export function updateNetworkSettings(d: Daemon, c: Container, nw: NetNetwork, ep: EndpointSettings): void {
   const mode = netMode(c.hostConfig.NetworkMode as string);
-  if (!mode.isHost() && netMode(nw.type).isHost()) throw invalidParameter(RUNCONFIG_ERRORS.conflictConnectToHostNetwork);
+  if (!mode.isHost() && netMode(nw.type).isHost())
+    throw invalidParameter(RUNCONFIG_ERRORS.conflictConnectToHostNetwork);
   for (const [name, es] of c.networkSettings.networks) {
     let other: NetNetwork;
     try {
@@ -75,8 +90,10 @@ export function updateNetworkSettings(d: Daemon, c: Container, nw: NetNetwork, e
       continue;
     }
     if (other.name === nw.name) return;
-    if (!netMode(other.type).isPrivate() || !netMode(nw.type).isPrivate()) throw invalidParameter(RUNCONFIG_ERRORS.conflictSharedNetwork);
-    if (netMode(other.name).isNone() || netMode(nw.name).isNone()) throw invalidParameter(RUNCONFIG_ERRORS.conflictNoNetwork);
+    if (!netMode(other.type).isPrivate() || !netMode(nw.type).isPrivate())
+      throw invalidParameter(RUNCONFIG_ERRORS.conflictSharedNetwork);
+    if (netMode(other.name).isNone() || netMode(nw.name).isNone())
+      throw invalidParameter(RUNCONFIG_ERRORS.conflictNoNetwork);
   }
   c.networkSettings.networks.set(nw.name, ep);
 }

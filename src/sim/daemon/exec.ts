@@ -1,18 +1,29 @@
 // Mirrors moby/moby daemon/exec.go (ContainerExecCreate, ContainerExecStart, getActiveContainer),
 // daemon/inspect.go (ContainerExecInspect) and the exec routes' errors (api/server/router/container/exec.go),
-// v28.2.2. The command runs through the injected Runtime, synchronously, when it is started.
+// v28.2.2. The command runs through the injected Runtime, synchronously, when it is started; a Runtime
+// that throws is an OCI exec failure (exit code 126/127/128).
 
 import { conflict, invalidParameter, notFound } from '../errdefs.ts';
+import type { ProgramResult } from '../shell/program.ts';
 import type { ExecConfig } from './container.ts';
 import type { Daemon } from './daemon.ts';
+import { runtimeStartError } from './errors.ts';
 import { decodeStruct, f, type GoStruct } from './gostruct.ts';
 import { containerEnv, placeOf } from './monitor.ts';
 
 const EXEC_OPTIONS: GoStruct = {
   fields: [
-    f('User', 'string'), f('Privileged', 'bool'), f('Tty', 'bool'), f('ConsoleSize', 'ptr'), f('AttachStdin', 'bool'),
-    f('AttachStderr', 'bool'), f('AttachStdout', 'bool'), f('DetachKeys', 'string'), f('Env', 'slice'),
-    f('WorkingDir', 'string'), f('Cmd', 'slice'),
+    f('User', 'string'),
+    f('Privileged', 'bool'),
+    f('Tty', 'bool'),
+    f('ConsoleSize', 'ptr'),
+    f('AttachStdin', 'bool'),
+    f('AttachStderr', 'bool'),
+    f('AttachStdout', 'bool'),
+    f('DetachKeys', 'string'),
+    f('Env', 'slice'),
+    f('WorkingDir', 'string'),
+    f('Cmd', 'slice'),
   ],
 };
 
@@ -58,11 +69,26 @@ export function containerExecStart(d: Daemon, id: string): { stdout: string; std
   const e = getExec(d, id);
   if (e.running || e.exitCode !== null) throw conflict(`Error: Exec command ${id} is already running`);
   const c = d.containers.get(e.containerId);
-  if (!c || !c.state.running) throw conflict(`container ${e.containerId} is not running`);
+  if (!c?.state.running) throw conflict(`container ${e.containerId} is not running`);
   d.advance(30);
   e.running = true;
   e.pid = d.nextPid();
-  const result = d.runtime.exec({ containerId: c.id, argv: [e.entrypoint, ...e.args], env: containerEnv(c, e.tty, e.env), tty: e.tty, place: placeOf(d, c) });
+  let result: ProgramResult;
+  try {
+    result = d.runtime.exec({
+      containerId: c.id,
+      argv: [e.entrypoint, ...e.args],
+      env: containerEnv(c, e.tty, e.env),
+      tty: e.tty,
+      place: placeOf(d, c),
+    });
+  } catch (err) {
+    const { exitCode, error } = runtimeStartError((err as Error).message);
+    e.running = false;
+    e.exitCode = exitCode;
+    c.execIds = c.execIds.filter((x) => x !== id);
+    throw error;
+  }
   e.effect = result.effect;
   e.output = { stdout: result.stdout, stderr: e.tty ? '' : result.stderr };
   if (e.tty) e.output.stdout += result.stderr;
@@ -83,7 +109,12 @@ export function execExited(d: Daemon, id: string, exitCode: number): void {
 /** execInspect is GET /exec/{id}/json (backend.ExecInspect). */
 export function execInspect(d: Daemon, id: string): Record<string, unknown> {
   const e = getExec(d, id);
-  const processConfig: Record<string, unknown> = { tty: e.tty, entrypoint: e.entrypoint, arguments: e.args, privileged: e.privileged };
+  const processConfig: Record<string, unknown> = {
+    tty: e.tty,
+    entrypoint: e.entrypoint,
+    arguments: e.args,
+    privileged: e.privileged,
+  };
   if (e.user) processConfig.user = e.user;
   return {
     ID: e.id,

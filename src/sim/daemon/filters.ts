@@ -32,7 +32,8 @@ export class FilterArgs {
 
   /** validate fails with `invalid filter 'x'` for a key not in accepted. */
   validate(accepted: readonly string[]): void {
-    for (const k of this.fields.keys()) if (!accepted.includes(k)) throw invalidParameter(`invalid filter '${k}'`);
+    for (const k of this.fields.keys())
+      if (!accepted.includes(k)) throw invalidParameter(`invalid filter '${k}'`);
   }
 
   /** exactMatch is true when key is absent or source is one of its values. */
@@ -82,7 +83,8 @@ export class FilterArgs {
     if (!values) return def;
     const isFalse = values.has('0') || values.has('false');
     const isTrue = values.has('1') || values.has('true');
-    if (values.size === 0 || isFalse === isTrue) throw invalidParameter(`invalid filter '${key}=[${[...values].join(' ')}]'`);
+    if (values.size === 0 || isFalse === isTrue)
+      throw invalidParameter(`invalid filter '${key}=[${[...values].join(' ')}]'`);
     return isTrue;
   }
 }

@@ -105,7 +105,11 @@ export function encodeStruct(v: Record<string, unknown>, spec: GoStruct): Record
   for (const field of spec.fields) {
     let val = v[field.name];
     if (val === undefined) val = zeroOf(field.kind);
-    if (field.omitempty && (isEmptyValue(val) || (field.kind === 'map' && isPlainObject(val) && Object.keys(val).length === 0))) continue;
+    if (
+      field.omitempty &&
+      (isEmptyValue(val) || (field.kind === 'map' && isPlainObject(val) && Object.keys(val).length === 0))
+    )
+      continue;
     if (field.kind === 'map' && isPlainObject(val)) val = sortedMap(val);
     else if (typeof field.kind === 'object' && isPlainObject(val)) val = encodeStruct(val, field.kind);
     out[field.name] = val;

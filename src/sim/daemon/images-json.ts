@@ -29,7 +29,12 @@ export function imageInspect(d: Daemon, name: string): Record<string, unknown> {
   const dirs = img.cacheIds.map((id) => `/var/lib/docker/overlay2/${id}`);
   const top = dirs[dirs.length - 1];
   const data: Record<string, string> = {};
-  if (dirs.length > 1) data.LowerDir = dirs.slice(0, -1).reverse().map((x) => `${x}/diff`).join(':');
+  if (dirs.length > 1)
+    data.LowerDir = dirs
+      .slice(0, -1)
+      .reverse()
+      .map((x) => `${x}/diff`)
+      .join(':');
   data.MergedDir = `${top}/merged`;
   data.UpperDir = `${top}/diff`;
   data.WorkDir = `${top}/work`;
@@ -68,7 +73,12 @@ export function imageSummary(img: LocalImage): Record<string, unknown> {
 }
 
 function globMatch(pattern: string, s: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|\\]/g, '\\$&')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\?/g, '[^/]')}$`,
+  );
   return re.test(s);
 }
 
@@ -79,6 +89,12 @@ export function listImages(d: Daemon, filter: FilterArgs): Array<Record<string, 
   return d.images
     .list()
     .filter((img) => !dangling && filter.matchKVList('label', img.entry.config.Labels ?? {}))
-    .filter((img) => !filter.contains('reference') || filter.get('reference').some((p) => img.repoTags.some((t) => globMatch(p, t) || globMatch(p, t.split(':')[0]))))
+    .filter(
+      (img) =>
+        !filter.contains('reference') ||
+        filter
+          .get('reference')
+          .some((p) => img.repoTags.some((t) => globMatch(p, t) || globMatch(p, t.split(':')[0]))),
+    )
     .map(imageSummary);
 }

@@ -4,12 +4,20 @@
 
 import { conflict, notFound } from '../errdefs.ts';
 import type { Rng } from '../world/rng.ts';
-import { SERVER_IMAGES, type CatalogueImage } from './images-data.ts';
+import { BASE_IMAGES, type CatalogueImage } from './images-data.ts';
+import { SERVICE_IMAGES } from './images-data-services.ts';
 import { TOOL_IMAGES } from './images-data-tools.ts';
-import { familiarString, isImageIdLike, parseImageRef, registryPath, withDefaultTag, type ImageRef } from './reference.ts';
+import {
+  familiarString,
+  type ImageRef,
+  isImageIdLike,
+  parseImageRef,
+  registryPath,
+  withDefaultTag,
+} from './reference.ts';
 
 /** CATALOGUE is every image the simulated registry can serve. */
-export const CATALOGUE: readonly CatalogueImage[] = [...SERVER_IMAGES, ...TOOL_IMAGES];
+export const CATALOGUE: readonly CatalogueImage[] = [...BASE_IMAGES, ...SERVICE_IMAGES, ...TOOL_IMAGES];
 
 /** LocalImage is a pulled image: the catalogue entry plus this host's references and layer dirs. */
 export interface LocalImage {
@@ -64,7 +72,9 @@ export class ImageStore {
 
   /** list returns local images, newest first (daemon/images/image_list.go sorts by Created). */
   list(): LocalImage[] {
-    return [...this.local].sort((a, b) => (a.entry.created < b.entry.created ? 1 : a.entry.created > b.entry.created ? -1 : 0));
+    return [...this.local].sort((a, b) =>
+      a.entry.created < b.entry.created ? 1 : a.entry.created > b.entry.created ? -1 : 0,
+    );
   }
 
   /** getImage is GetImage: by ID, ID prefix, tag or digest; `No such image: x` when missing. */
@@ -106,40 +116,76 @@ export class ImageStore {
 
   /** pull is POST /images/create: it returns the progress messages dockerd streams. */
   pull(fromImage: string, tag: string | undefined): JsonMessage[] {
-    const parsed = parseImageRef(tag ? `${fromImage}:${tag}` : fromImage);
+    const parsed = parseImageRef(
+      tag ? `${fromImage}${tag.startsWith('sha256:') ? '@' : ':'}${tag}` : fromImage,
+    );
     const ref = withDefaultTag(parsed);
-    const entry = this.catalogue.find((e) => e.repo === ref.repo && (ref.tag === undefined || e.tags.includes(ref.tag)) && (ref.digest === undefined || e.digest === ref.digest));
+    const entry = this.catalogue.find(
+      (e) =>
+        e.repo === ref.repo &&
+        (ref.tag === undefined || e.tags.includes(ref.tag)) &&
+        (ref.digest === undefined || e.digest === ref.digest),
+    );
     if (!entry) {
       if (this.catalogue.some((e) => e.repo === ref.repo)) {
         throw notFound(`manifest for ${familiarString(ref)} not found: manifest unknown: manifest unknown`);
       }
-      throw notFound(`pull access denied for ${ref.repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+      throw notFound(
+        `pull access denied for ${ref.repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+      );
     }
     const name = familiarString(ref);
     const digestRef = `${ref.repo}@${entry.digest}`;
-    const msgs: JsonMessage[] = [{ status: `Pulling from ${registryPath(ref.repo)}`, id: ref.digest ?? ref.tag }];
+    const msgs: JsonMessage[] = [
+      { status: `Pulling from ${registryPath(ref.repo)}`, id: ref.digest ?? ref.tag },
+    ];
     let img = this.local.find((i) => i.entry.id === entry.id);
     const fresh = !img || (ref.tag !== undefined && !img.repoTags.includes(name));
     if (!img) {
-      entry.layers.forEach((l) => msgs.push({ status: 'Pulling fs layer', progressDetail: {}, id: shortId(l.blob) }));
-      entry.layers.forEach((l, i) => i >= 3 && msgs.push({ status: 'Waiting', progressDetail: {}, id: shortId(l.blob) }));
+      for (const l of entry.layers)
+        msgs.push({ status: 'Pulling fs layer', progressDetail: {}, id: shortId(l.blob) });
+      for (const l of entry.layers.slice(3))
+        msgs.push({ status: 'Waiting', progressDetail: {}, id: shortId(l.blob) });
       for (const l of entry.layers) {
         const id = shortId(l.blob);
-        msgs.push({ status: 'Downloading', progressDetail: { current: l.size, total: l.size }, progress: progressBar(l.size, l.size), id });
-        msgs.push({ status: 'Verifying Checksum', progressDetail: {}, id }, { status: 'Download complete', progressDetail: {}, id });
+        msgs.push({
+          status: 'Downloading',
+          progressDetail: { current: l.size, total: l.size },
+          progress: progressBar(l.size, l.size),
+          id,
+        });
+        msgs.push(
+          { status: 'Verifying Checksum', progressDetail: {}, id },
+          { status: 'Download complete', progressDetail: {}, id },
+        );
       }
       for (const l of entry.layers) {
         const id = shortId(l.blob);
-        msgs.push({ status: 'Extracting', progressDetail: { current: l.size, total: l.size }, progress: progressBar(l.size, l.size), id });
+        msgs.push({
+          status: 'Extracting',
+          progressDetail: { current: l.size, total: l.size },
+          progress: progressBar(l.size, l.size),
+          id,
+        });
         msgs.push({ status: 'Pull complete', progressDetail: {}, id });
       }
-      img = { entry, repoTags: [], repoDigests: [], cacheIds: entry.layers.map(() => this.rng.hex(64)), lastTagTime: '0001-01-01T00:00:00Z' };
+      img = {
+        entry,
+        repoTags: [],
+        repoDigests: [],
+        cacheIds: entry.layers.map(() => this.rng.hex(64)),
+        lastTagTime: '0001-01-01T00:00:00Z',
+      };
       this.local.push(img);
     }
     if (ref.tag !== undefined && !img.repoTags.includes(name)) img.repoTags.push(name);
     if (!img.repoDigests.includes(digestRef)) img.repoDigests.push(digestRef);
     msgs.push({ status: `Digest: ${entry.digest}` });
-    msgs.push({ status: fresh ? `Status: Downloaded newer image for ${name}` : `Status: Image is up to date for ${name}` });
+    msgs.push({
+      status: fresh
+        ? `Status: Downloaded newer image for ${name}`
+        : `Status: Image is up to date for ${name}`,
+    });
     return msgs;
   }
 
@@ -156,37 +202,62 @@ export class ImageStore {
    * remove is DELETE /images/{name} (image_delete.go ImageDelete). usedBy lists the containers
    * created from an image ID (running or not).
    */
-  remove(refOrId: string, force: boolean, usedBy: (imageId: string) => Array<{ id: string; running: boolean }>): DeleteResponseItem[] {
+  remove(
+    refOrId: string,
+    force: boolean,
+    usedBy: (imageId: string) => Array<{ id: string; running: boolean }>,
+  ): DeleteResponseItem[] {
     const img = this.getImage(refOrId);
     const users = usedBy(img.entry.id);
     const records: DeleteResponseItem[] = [];
     const hex = refOrId.replace(/^sha256:/, '');
-    const byId = /^[a-f0-9]+$/.test(hex) && img.entry.id.startsWith(`sha256:${hex}`) && !img.repoTags.includes(familiarString(withDefaultTag(parseImageRef(refOrId))));
+    const byId =
+      /^[a-f0-9]+$/.test(hex) &&
+      img.entry.id.startsWith(`sha256:${hex}`) &&
+      !img.repoTags.includes(familiarString(withDefaultTag(parseImageRef(refOrId))));
     if (!byId) {
       const name = familiarString(withDefaultTag(parseImageRef(refOrId)));
       const single = img.repoTags.length <= 1;
       if (!force && single && users.length > 0) {
-        throw conflict(`conflict: unable to remove repository reference "${refOrId}" (must force) - container ${users[0].id.slice(0, 12)} is using its referenced image ${shortId(img.entry.id)}`);
+        throw conflict(
+          `conflict: unable to remove repository reference "${refOrId}" (must force) - container ${users[0].id.slice(0, 12)} is using its referenced image ${shortId(img.entry.id)}`,
+        );
       }
       img.repoTags = img.repoTags.filter((t) => t !== name);
       records.push({ Untagged: name });
       const repo = parseImageRef(refOrId).repo;
       if (!img.repoTags.some((t) => t.startsWith(`${repo}:`))) {
-        for (const d of img.repoDigests.filter((x) => x.startsWith(`${repo}@`))) records.push({ Untagged: d });
+        for (const d of img.repoDigests.filter((x) => x.startsWith(`${repo}@`)))
+          records.push({ Untagged: d });
         img.repoDigests = img.repoDigests.filter((x) => !x.startsWith(`${repo}@`));
       }
       if (img.repoTags.length > 0 || img.repoDigests.length > 0) return records;
     } else {
       const running = users.find((u) => u.running);
-      if (running) throw conflict(`conflict: unable to delete ${shortId(img.entry.id)} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
-      if (img.repoTags.length > 1 && !force) throw conflict(`conflict: unable to delete ${shortId(img.entry.id)} (must be forced) - image is referenced in multiple repositories`);
-      if (!force && users.length > 0) throw conflict(`conflict: unable to delete ${shortId(img.entry.id)} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`);
+      if (running)
+        throw conflict(
+          `conflict: unable to delete ${shortId(img.entry.id)} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`,
+        );
+      if (img.repoTags.length > 1 && !force)
+        throw conflict(
+          `conflict: unable to delete ${shortId(img.entry.id)} (must be forced) - image is referenced in multiple repositories`,
+        );
+      if (!force && users.length > 0)
+        throw conflict(
+          `conflict: unable to delete ${shortId(img.entry.id)} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`,
+        );
       for (const t of img.repoTags) records.push({ Untagged: t });
       for (const d of img.repoDigests) records.push({ Untagged: d });
     }
     const running = users.find((u) => u.running);
-    if (running) throw conflict(`conflict: unable to delete ${shortId(img.entry.id)} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`);
-    if (users.length > 0 && !force) throw conflict(`conflict: unable to delete ${shortId(img.entry.id)} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`);
+    if (running)
+      throw conflict(
+        `conflict: unable to delete ${shortId(img.entry.id)} (cannot be forced) - image is being used by running container ${running.id.slice(0, 12)}`,
+      );
+    if (users.length > 0 && !force)
+      throw conflict(
+        `conflict: unable to delete ${shortId(img.entry.id)} (must be forced) - image is being used by stopped container ${users[0].id.slice(0, 12)}`,
+      );
     this.local.splice(this.local.indexOf(img), 1);
     records.push({ Deleted: img.entry.id });
     for (const l of [...img.entry.layers].reverse()) records.push({ Deleted: l.diffId });

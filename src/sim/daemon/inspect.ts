@@ -14,7 +14,9 @@ const DOCKER_ROOT = '/var/lib/docker';
 /** endpointSettingsJSON renders one Networks entry (network.EndpointSettings). */
 export function endpointSettingsJSON(es: EndpointSettings): Record<string, unknown> {
   return {
-    IPAMConfig: es.IPAMConfig ? encodeStruct(es.IPAMConfig as Record<string, unknown>, ENDPOINT_IPAM_CONFIG) : null,
+    IPAMConfig: es.IPAMConfig
+      ? encodeStruct(es.IPAMConfig as Record<string, unknown>, ENDPOINT_IPAM_CONFIG)
+      : null,
     Links: es.Links,
     Aliases: es.Aliases,
     MacAddress: es.MacAddress,
@@ -63,9 +65,18 @@ export function networkSettingsJSON(c: Container): Record<string, unknown> {
 /** graphDriverJSON is the overlay2 metadata of the container's writable layer. */
 function graphDriverJSON(c: Container): Record<string, unknown> {
   const dir = `${DOCKER_ROOT}/overlay2/${c.mountId}`;
-  const lower = [`${dir}-init/diff`, ...[...c.image.cacheIds].reverse().map((id) => `${DOCKER_ROOT}/overlay2/${id}/diff`)];
+  const lower = [
+    `${dir}-init/diff`,
+    ...[...c.image.cacheIds].reverse().map((id) => `${DOCKER_ROOT}/overlay2/${id}/diff`),
+  ];
   return {
-    Data: { ID: c.id, LowerDir: lower.join(':'), MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` },
+    Data: {
+      ID: c.id,
+      LowerDir: lower.join(':'),
+      MergedDir: `${dir}/merged`,
+      UpperDir: `${dir}/diff`,
+      WorkDir: `${dir}/work`,
+    },
     Name: 'overlay2',
   };
 }

@@ -1,3 +1,4 @@
+// Mirrors moby/moby libnetwork's exported API as daemon/ uses it; simplified: structural types only.
 // The part of libnetwork's API the daemon calls (moby/moby libnetwork/controller.go, network.go,
 // endpoint.go, sandbox.go), written as structural types so the daemon builds and tests against the
 // agreed contract whether or not src/sim/libnetwork is present: the real Controller satisfies them.
@@ -19,7 +20,12 @@ export interface NetworkCreateOptions {
   ipam?: {
     driver?: string;
     options?: Record<string, string>;
-    config?: Array<{ subnet?: string; ipRange?: string; gateway?: string; auxAddresses?: Record<string, string> }>;
+    config?: Array<{
+      subnet?: string;
+      ipRange?: string;
+      gateway?: string;
+      auxAddresses?: Record<string, string>;
+    }>;
   };
   /** created is the creation time in ms since the epoch (from the clock). */
   created: number;
@@ -69,7 +75,14 @@ export interface NetEndpoint {
   network: NetNetwork;
   aliases: string[];
   dnsNames: string[];
-  iface(): { address?: string; addressIPv6?: string; mac: string; gateway?: string; srcName?: string; dstName?: string };
+  iface(): {
+    address?: string;
+    addressIPv6?: string;
+    mac: string;
+    gateway?: string;
+    srcName?: string;
+    dstName?: string;
+  };
   portMapping(): Array<{ proto: 'tcp' | 'udp'; containerPort: number; hostIp: string; hostPort: number }>;
   sandbox(): NetSandbox | undefined;
   join(sb: NetSandbox, options?: { gwPriority?: number }): void;
@@ -95,7 +108,12 @@ export interface NetNetwork {
   labels: Record<string, string>;
   ipamDriver: string;
   ipamOptions: Record<string, string> | null;
-  ipamConfig(): Array<{ subnet: string; ipRange?: string; gateway?: string; auxAddresses?: Record<string, string> }>;
+  ipamConfig(): Array<{
+    subnet: string;
+    ipRange?: string;
+    gateway?: string;
+    auxAddresses?: Record<string, string>;
+  }>;
   endpoints(): NetEndpoint[];
   createEndpoint(name: string, options?: EndpointOptions): NetEndpoint;
   delete(options?: { force?: boolean }): void;
@@ -120,4 +138,6 @@ export interface NetController {
   newSandbox(containerId: string, options: SandboxOptions): NetSandbox;
   sandboxes(): NetSandbox[];
   sandboxByContainerId(containerId: string): NetSandbox | undefined;
+  /** defaultBridgeOptions, when the controller has it, gives initBridgeDriver's options (pool chosen by IPAM). */
+  defaultBridgeOptions?(created: number): NetworkCreateOptions;
 }

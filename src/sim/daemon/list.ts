@@ -10,7 +10,23 @@ import type { FilterArgs } from './filters.ts';
 import { sortedMap } from './gostruct.ts';
 
 /** PS_FILTERS are acceptedPsFilterTags. */
-export const PS_FILTERS = ['ancestor', 'before', 'exited', 'id', 'isolation', 'label', 'name', 'status', 'health', 'since', 'volume', 'network', 'is-task', 'publish', 'expose'];
+export const PS_FILTERS = [
+  'ancestor',
+  'before',
+  'exited',
+  'id',
+  'isolation',
+  'label',
+  'name',
+  'status',
+  'health',
+  'since',
+  'volume',
+  'network',
+  'is-task',
+  'publish',
+  'expose',
+];
 const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'];
 
 /** ListOptions are GET /containers/json's query parameters. */
@@ -52,11 +68,28 @@ export function commandOf(c: Container): string {
 export function containerSummary(d: Daemon, c: Container): Record<string, unknown> {
   const networks: Record<string, unknown> = {};
   for (const [name, es] of c.networkSettings.networks) {
-    const ipam = es.IPAMConfig ? { ...(es.IPAMConfig.IPv4Address ? { IPv4Address: es.IPAMConfig.IPv4Address } : {}), ...(es.IPAMConfig.IPv6Address ? { IPv6Address: es.IPAMConfig.IPv6Address } : {}) } : null;
+    const ipam = es.IPAMConfig
+      ? {
+          ...(es.IPAMConfig.IPv4Address ? { IPv4Address: es.IPAMConfig.IPv4Address } : {}),
+          ...(es.IPAMConfig.IPv6Address ? { IPv6Address: es.IPAMConfig.IPv6Address } : {}),
+        }
+      : null;
     networks[name] = {
-      IPAMConfig: ipam, Links: null, Aliases: null, MacAddress: es.MacAddress, DriverOpts: null, GwPriority: es.GwPriority,
-      NetworkID: es.NetworkID, EndpointID: es.EndpointID, Gateway: es.Gateway, IPAddress: es.IPAddress, IPPrefixLen: es.IPPrefixLen,
-      IPv6Gateway: es.IPv6Gateway, GlobalIPv6Address: es.GlobalIPv6Address, GlobalIPv6PrefixLen: es.GlobalIPv6PrefixLen, DNSNames: null,
+      IPAMConfig: ipam,
+      Links: null,
+      Aliases: null,
+      MacAddress: es.MacAddress,
+      DriverOpts: null,
+      GwPriority: es.GwPriority,
+      NetworkID: es.NetworkID,
+      EndpointID: es.EndpointID,
+      Gateway: es.Gateway,
+      IPAddress: es.IPAddress,
+      IPPrefixLen: es.IPPrefixLen,
+      IPv6Gateway: es.IPv6Gateway,
+      GlobalIPv6Address: es.GlobalIPv6Address,
+      GlobalIPv6PrefixLen: es.GlobalIPv6PrefixLen,
+      DNSNames: null,
     };
   }
   const hostConfig: Record<string, unknown> = { NetworkMode: c.hostConfig.NetworkMode };
@@ -85,7 +118,8 @@ function portSet(values: string[], key: string): Set<string> {
     if (v.includes(':')) throw invalidParameter(`filter for '${key}' should not contain ':': ${v}`);
     const [range, proto = 'tcp'] = v.split('/');
     const [start, end = start] = range.split('-').map(Number);
-    if (!Number.isInteger(start) || !Number.isInteger(end)) throw invalidParameter(`error while looking up for ${key} ${v}: invalid port`);
+    if (!Number.isInteger(start) || !Number.isInteger(end))
+      throw invalidParameter(`error while looking up for ${key} ${v}: invalid port`);
     for (let p = start; p <= end; p++) set.add(`${p}/${proto}`);
   }
   return set;
@@ -100,12 +134,16 @@ export function listContainers(d: Daemon, opts: ListOptions): Array<Record<strin
   const f = opts.filters;
   f.validate(PS_FILTERS);
   const exited = f.get('exited').map((v) => {
-    if (!/^-?\d+$/.test(v)) throw invalidParameter(`invalid filter 'exited=${v}': strconv.Atoi: parsing "${v}": invalid syntax`);
+    if (!/^-?\d+$/.test(v))
+      throw invalidParameter(`invalid filter 'exited=${v}': strconv.Atoi: parsing "${v}": invalid syntax`);
     return Number(v);
   });
   let all = opts.all ?? false;
   for (const s of f.get('status')) {
-    if (!STATES.includes(s)) throw invalidParameter(`invalid filter 'status=${s}': invalid value for state (${s}): must be one of ${STATES.join(', ')}`);
+    if (!STATES.includes(s))
+      throw invalidParameter(
+        `invalid filter 'status=${s}': invalid value for state (${s}): must be one of ${STATES.join(', ')}`,
+      );
     all = true;
   }
   const isTask = f.contains('is-task') ? f.getBoolOrDefault('is-task', false) : undefined;
@@ -114,7 +152,9 @@ export function listContainers(d: Daemon, opts: ListOptions): Array<Record<strin
   const ancestors = new Set(f.get('ancestor').flatMap((a) => d.images.findImage(a)?.entry.id ?? []));
   const publish = portSet(f.get('publish'), 'publish');
   const expose = portSet(f.get('expose'), 'expose');
-  const list = [...d.containers.values()].sort((a, b) => b.created.ms - a.created.ms || b.created.ns - a.created.ns);
+  const list = [...d.containers.values()].sort(
+    (a, b) => b.created.ms - a.created.ms || b.created.ns - a.created.ns,
+  );
   const out: Array<Record<string, unknown>> = [];
   let beforeFound = before === undefined;
   const limit = opts.limit ?? 0;
@@ -130,13 +170,31 @@ export function listContainers(d: Daemon, opts: ListOptions): Array<Record<strin
     if (isTask === true) continue;
     if (!f.matchKVList('label', c.config.Labels as Record<string, string>)) continue;
     if (limit > 0 && out.length === limit) break;
-    if (exited.length && !(exited.includes(c.state.exitCode) && !c.state.running && c.state.startedAt)) continue;
+    if (exited.length && !(exited.includes(c.state.exitCode) && !c.state.running && c.state.startedAt))
+      continue;
     if (!f.match('status', stateString(c.state))) continue;
     if (f.contains('ancestor') && !ancestors.has(c.image.entry.id)) continue;
-    if (f.contains('network') && !f.get('network').some((n) => c.networkSettings.networks.has(n) || [...c.networkSettings.networks.values()].some((es) => es.NetworkID !== '' && es.NetworkID.startsWith(n)))) continue;
+    if (
+      f.contains('network') &&
+      !f
+        .get('network')
+        .some(
+          (n) =>
+            c.networkSettings.networks.has(n) ||
+            [...c.networkSettings.networks.values()].some(
+              (es) => es.NetworkID !== '' && es.NetworkID.startsWith(n),
+            ),
+        )
+    )
+      continue;
     if (publish.size || expose.size) {
       const ports = summaryPorts(c);
-      if (!ports.some((p) => publish.has(`${p.PublicPort ?? 0}/${p.Type}`) || expose.has(`${p.PrivatePort}/${p.Type}`))) continue;
+      if (
+        !ports.some(
+          (p) => publish.has(`${p.PublicPort ?? 0}/${p.Type}`) || expose.has(`${p.PrivatePort}/${p.Type}`),
+        )
+      )
+        continue;
     }
     out.push(containerSummary(d, c));
   }

@@ -27,21 +27,31 @@ export function rfc3339NanoFixed(s: Stamp): string {
 export function parseLogTime(value: string, nowMs: number): number {
   if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
   const dur = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(value);
-  if (dur) return nowMs - Number(dur[1]) * { ms: 1, s: 1000, m: 60000, h: 3600000 }[dur[2] as 'ms' | 's' | 'm' | 'h'];
+  if (dur)
+    return (
+      nowMs - Number(dur[1]) * { ms: 1, s: 1000, m: 60000, h: 3600000 }[dur[2] as 'ms' | 's' | 'm' | 'h']
+    );
   const t = Date.parse(value);
   if (!Number.isNaN(t)) return t;
   throw invalidParameter(`failed to parse value as time or duration: "${value}"`);
 }
 
 /** containerLogs is GET /containers/{id}/logs: the json-file log, filtered by stream, time and tail. */
-export function containerLogs(d: Daemon, name: string, opts: LogsOptions): { stdout: string; stderr: string } {
-  if (!opts.stdout && !opts.stderr) throw invalidParameter('Bad parameters: you must choose at least one stream');
+export function containerLogs(
+  d: Daemon,
+  name: string,
+  opts: LogsOptions,
+): { stdout: string; stderr: string } {
+  if (!opts.stdout && !opts.stderr)
+    throw invalidParameter('Bad parameters: you must choose at least one stream');
   const c = d.getContainer(name);
   const now = d.world.clock.now();
   const since = opts.since ? parseLogTime(opts.since, now) : undefined;
   const until = opts.until ? parseLogTime(opts.until, now) : undefined;
   let lines = c.logs.filter((l) => (l.stream === 'stdout' ? opts.stdout : opts.stderr));
-  lines = lines.filter((l) => (since === undefined || l.time.ms >= since) && (until === undefined || l.time.ms <= until));
+  lines = lines.filter(
+    (l) => (since === undefined || l.time.ms >= since) && (until === undefined || l.time.ms <= until),
+  );
   const tail = opts.tail === undefined || opts.tail === 'all' || opts.tail === '' ? -1 : Number(opts.tail);
   if (tail >= 0 && Number.isInteger(tail)) lines = tail === 0 ? [] : lines.slice(-tail);
   const out = { stdout: '', stderr: '' };
@@ -50,7 +60,11 @@ export function containerLogs(d: Daemon, name: string, opts: LogsOptions): { std
 }
 
 /** containerAttach is POST /containers/{id}/attach: stream() returns what the container wrote since (and, with logs, before). */
-export function containerAttach(d: Daemon, name: string, opts: { logs?: boolean; stream?: boolean; stdout?: boolean; stderr?: boolean }): () => { stdout: string; stderr: string } {
+export function containerAttach(
+  d: Daemon,
+  name: string,
+  opts: { logs?: boolean; stream?: boolean; stdout?: boolean; stderr?: boolean },
+): () => { stdout: string; stderr: string } {
   const c = d.getContainer(name);
   const attachedAt = c.logs.length;
   return () => {
@@ -73,13 +87,19 @@ export interface WaitResult {
  * containerWait is POST /containers/{id}/wait. It returns a reader: call it after the container
  * has had its chance to run; undefined means dockerd would still be waiting (the container is running).
  */
-export function containerWait(d: Daemon, name: string, condition = 'not-running'): () => WaitResult | undefined {
-  if (!['not-running', 'next-exit', 'removed', ''].includes(condition)) throw invalidParameter(`invalid condition: "${condition}"`);
+export function containerWait(
+  d: Daemon,
+  name: string,
+  condition = 'not-running',
+): () => WaitResult | undefined {
+  if (!['not-running', 'next-exit', 'removed', ''].includes(condition))
+    throw invalidParameter(`invalid condition: "${condition}"`);
   const c: Container = d.getContainer(name);
   const exitsAtCall = c.exitCount;
   return () => {
     if (condition === 'removed') return c.removed ? { StatusCode: c.state.exitCode } : undefined;
-    if (condition === 'next-exit') return c.exitCount > exitsAtCall ? { StatusCode: c.state.exitCode } : undefined;
+    if (condition === 'next-exit')
+      return c.exitCount > exitsAtCall ? { StatusCode: c.state.exitCode } : undefined;
     return c.state.running ? undefined : { StatusCode: c.state.exitCode };
   };
 }

@@ -4,8 +4,8 @@
 
 import type { Place } from '../shell/program.ts';
 import type { Container, Stamp } from './container.ts';
-import type { Daemon } from './daemon.ts';
 import { releaseNetwork, sandboxOf } from './container_operations.ts';
+import type { Daemon } from './daemon.ts';
 import { cleanupContainer } from './delete.ts';
 import { netMode } from './netmode.ts';
 
@@ -47,11 +47,19 @@ export function placeOf(d: Daemon, c: Container): Place {
 }
 
 /** appendLog adds a process's output to the container log, one entry per line, with timestamps. */
-export function appendLog(d: Daemon, c: Container, stream: 'stdout' | 'stderr', text: string, at?: Stamp): void {
+export function appendLog(
+  d: Daemon,
+  c: Container,
+  stream: 'stdout' | 'stderr',
+  text: string,
+  at?: Stamp,
+): void {
   if (text === '') return;
   const t = at ?? d.now();
   const lines = text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
-  lines.forEach((line, i) => c.logs.push({ stream, text: line, time: { ms: t.ms, ns: Math.min(999_999, t.ns + i * 1731) } }));
+  lines.forEach((line, i) => {
+    c.logs.push({ stream, text: line, time: { ms: t.ms, ns: Math.min(999_999, t.ns + i * 1731) } });
+  });
 }
 
 /** handleContainerExit records the exit, drops the container's sockets, releases its network, and auto-removes. */

@@ -19,7 +19,7 @@ test('getRandomName is adjective_surname, deterministic, with a digit on retries
   assert.match(getRandomName(createRng(7), 2), /^[a-z]+_[a-z]+\d$/);
 });
 
-test('NameRegistry.reserve refuses a name in use with dockerd\'s conflict text', () => {
+test("NameRegistry.reserve refuses a name in use with dockerd's conflict text", () => {
   const r = new NameRegistry();
   assert.equal(r.reserve('a'.repeat(64), 'web'), '/web');
   assert.throws(() => r.reserve('b'.repeat(64), 'web'), {
@@ -30,7 +30,9 @@ test('NameRegistry.reserve refuses a name in use with dockerd\'s conflict text',
 test('NameRegistry.reserve validates names', () => {
   const r = new NameRegistry();
   for (const bad of ['-web', 'a', 'we b', 'wé']) {
-    assert.throws(() => r.reserve('c'.repeat(64), bad), { message: `Invalid container name (${bad}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed` });
+    assert.throws(() => r.reserve('c'.repeat(64), bad), {
+      message: `Invalid container name (${bad}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+    });
   }
 });
 
@@ -44,8 +46,16 @@ test('NameRegistry.generate reserves a fresh random name', () => {
 
 test('image references are normalized to their familiar form', () => {
   assert.equal(familiarString(withDefaultTag(parseImageRef('alpine'))), 'alpine:latest');
-  assert.equal(familiarString(withDefaultTag(parseImageRef('docker.io/library/nginx:alpine'))), 'nginx:alpine');
-  assert.equal(familiarString(withDefaultTag(parseImageRef('nicolaka/netshoot'))), 'nicolaka/netshoot:latest');
-  assert.throws(() => parseImageRef('Alpine'), { message: 'invalid reference format: repository name (library/Alpine) must be lowercase' });
+  assert.equal(
+    familiarString(withDefaultTag(parseImageRef('docker.io/library/nginx:alpine'))),
+    'nginx:alpine',
+  );
+  assert.equal(
+    familiarString(withDefaultTag(parseImageRef('nicolaka/netshoot'))),
+    'nicolaka/netshoot:latest',
+  );
+  assert.throws(() => parseImageRef('Alpine'), {
+    message: 'invalid reference format: repository name (library/Alpine) must be lowercase',
+  });
   assert.throws(() => parseImageRef('alpine:'), { message: 'invalid reference format' });
 });

@@ -36,7 +36,9 @@ export class NameRegistry {
     const full = name.startsWith('/') ? name : `/${name}`;
     const holder = this.byName.get(full);
     if (holder !== undefined && holder !== id) {
-      throw conflict(`Conflict. The container name "${full}" is already in use by container "${holder}". You have to remove (or rename) that container to be able to reuse that name.`);
+      throw conflict(
+        `Conflict. The container name "${full}" is already in use by container "${holder}". You have to remove (or rename) that container to be able to reuse that name.`,
+      );
     }
     this.byName.set(full, id);
     return full;

@@ -2,7 +2,8 @@
 // daemon/network/network_mode.go (IsPredefined), v28.2.2.
 
 /** isPredefinedNetwork tells whether name is one of default, bridge, host, none. */
-export const isPredefinedNetwork = (name: string): boolean => ['default', 'bridge', 'host', 'none'].includes(name);
+export const isPredefinedNetwork = (name: string): boolean =>
+  ['default', 'bridge', 'host', 'none'].includes(name);
 
 /** NetworkMode wraps HostConfig.NetworkMode ("bridge", "host", "none", "container:x", "mynet"). */
 export class NetworkMode {

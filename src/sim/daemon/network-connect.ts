@@ -2,19 +2,20 @@
 // daemon/network.go (ConnectContainerToNetwork, DisconnectContainerFromNetwork, ForceEndpointDelete),
 // v28.2.2: POST /networks/{id}/connect and /disconnect.
 
-import { system } from '../errdefs.ts';
+import { invalidParameter, system } from '../errdefs.ts';
 import type { Container } from './container.ts';
-import type { Daemon } from './daemon.ts';
 import { connectToNetwork, disconnectFromNetwork } from './container_operations.ts';
+import type { Daemon } from './daemon.ts';
 import { decodeEndpointSettings, RUNCONFIG_ERRORS, updateNetworkConfig } from './endpoint-settings.ts';
-import { invalidParameter } from '../errdefs.ts';
 import { isPlainObject, lookupField } from './gostruct.ts';
 import type { NetNetwork } from './libnetwork.ts';
-import { findNetwork } from './network.ts';
 import { netMode } from './netmode.ts';
+import { findNetwork } from './network.ts';
 
 function errRemovalContainer(c: Container): Error {
-  return system(`Container ${c.id} is marked for removal and cannot be connected or disconnected to the network`);
+  return system(
+    `Container ${c.id} is marked for removal and cannot be connected or disconnected to the network`,
+  );
 }
 
 /** networkConnect is POST /networks/{id}/connect with body {Container, EndpointConfig}. */
@@ -62,7 +63,8 @@ export function networkDisconnect(d: Daemon, networkTerm: string, body: unknown)
   if (!c.state.running || (findErr && force)) {
     if (c.state.removalInProgress || c.state.dead) throw errRemovalContainer(c);
     const netName = nw ? nw.name : networkTerm;
-    if (!c.networkSettings.networks.has(netName)) throw system(`container ${c.id} is not connected to the network ${netName}`);
+    if (!c.networkSettings.networks.has(netName))
+      throw system(`container ${c.id} is not connected to the network ${netName}`);
     c.networkSettings.networks.delete(netName);
     return;
   }

@@ -35,11 +35,13 @@ function validateIPRange(ipRange: string, subnet: string): string[] {
   const sub = parseCidr(subnet);
   if (!sub) return [];
   const errs: string[] = [];
-  if (prefix.prefixLen < sub.prefixLen) errs.push(`invalid ip-range ${ipRange}: CIDR block is bigger than its parent subnet ${subnet}`);
+  if (prefix.prefixLen < sub.prefixLen)
+    errs.push(`invalid ip-range ${ipRange}: CIDR block is bigger than its parent subnet ${subnet}`);
   const masked = cidrString(prefix.ip, prefix.prefixLen);
   if (masked !== ipRange) errs.push(`invalid ip-range ${ipRange}: it should be ${masked}`);
   const len = Math.min(prefix.prefixLen, sub.prefixLen);
-  if (cidrString(prefix.ip, len) !== cidrString(sub.ip, len)) errs.push(`invalid ip-range ${ipRange}: parent subnet ${subnet} doesn't contain ip-range`);
+  if (cidrString(prefix.ip, len) !== cidrString(sub.ip, len))
+    errs.push(`invalid ip-range ${ipRange}: parent subnet ${subnet} doesn't contain ip-range`);
   return errs;
 }
 
@@ -48,7 +50,8 @@ export function validateIPAM(configs: IpamConfigRequest[], enableIPv6: boolean):
   const errs: string[] = [];
   for (const cfg of configs) {
     if (isV6(cfg.Subnet)) {
-      if (!/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(cfg.Subnet)) errs.push(`invalid subnet ${cfg.Subnet}: invalid CIDR block notation`);
+      if (!/^[0-9a-fA-F:.]+\/\d{1,3}$/.test(cfg.Subnet))
+        errs.push(`invalid subnet ${cfg.Subnet}: invalid CIDR block notation`);
       if (!enableIPv6) continue;
       continue;
     }
@@ -74,16 +77,28 @@ export function validateIPAM(configs: IpamConfigRequest[], enableIPv6: boolean):
  * validateEndpointIPAM is EndpointIPAMConfig.Validate + IsInRange: static addresses must be valid
  * and inside a user-configured subnet. userSubnets (ip-range or subnet of each configured pool) undefined means "network unknown yet".
  */
-export function validateEndpointIPAM(ipv4: string, ipv6: string, userSubnets: string[] | undefined): string[] {
+export function validateEndpointIPAM(
+  ipv4: string,
+  ipv6: string,
+  userSubnets: string[] | undefined,
+): string[] {
   const errs: string[] = [];
-  if (ipv4 !== '' && (ipToInt(ipv4) === undefined || ipv4 === '0.0.0.0')) errs.push(`invalid IPv4 address: ${ipv4}`);
+  if (ipv4 !== '' && (ipToInt(ipv4) === undefined || ipv4 === '0.0.0.0'))
+    errs.push(`invalid IPv4 address: ${ipv4}`);
   if (ipv6 !== '' && (!isV6(ipv6) || ipv6 === '::')) errs.push(`invalid IPv6 address: ${ipv6}`);
   if (errs.length || userSubnets === undefined) return errs;
   if (ipv4 !== '') {
     const v4 = userSubnets.filter((s) => !isV6(s));
-    if (v4.length === 0) errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
-    else if (!v4.some((s) => inCidr(ipv4, s))) errs.push(`no configured subnet or ip-range contain the IP address ${ipv4}`);
+    if (v4.length === 0)
+      errs.push(
+        'user specified IP address is supported only when connecting to networks with user configured subnets',
+      );
+    else if (!v4.some((s) => inCidr(ipv4, s)))
+      errs.push(`no configured subnet or ip-range contain the IP address ${ipv4}`);
   }
-  if (ipv6 !== '' && !userSubnets.some(isV6)) errs.push('user specified IP address is supported only when connecting to networks with user configured subnets');
+  if (ipv6 !== '' && !userSubnets.some(isV6))
+    errs.push(
+      'user specified IP address is supported only when connecting to networks with user configured subnets',
+    );
   return errs;
 }

@@ -6,19 +6,36 @@
 import { forbidden, invalidParameter, isSimError, notFound, SimError, system } from '../errdefs.ts';
 import { rfc3339Nano } from '../world/clock.ts';
 import type { Daemon } from './daemon.ts';
-import { FilterArgs } from './filters.ts';
-import { decodeStruct, f, isPlainObject, sortedMap, type GoStruct } from './gostruct.ts';
+import type { FilterArgs } from './filters.ts';
+import { decodeStruct, f, type GoStruct, isPlainObject, sortedMap } from './gostruct.ts';
 import type { NetNetwork, NetworkCreateOptions } from './libnetwork.ts';
 import { isPredefinedNetwork } from './netmode.ts';
-import { validateIPAM, type IpamConfigRequest } from './network-validate.ts';
+import { type IpamConfigRequest, validateIPAM } from './network-validate.ts';
 
-const IPAM_CONFIG: GoStruct = { fields: [f('Subnet', 'string'), f('IPRange', 'string'), f('Gateway', 'string'), f('AuxiliaryAddresses', 'map')] };
+const IPAM_CONFIG: GoStruct = {
+  fields: [
+    f('Subnet', 'string'),
+    f('IPRange', 'string'),
+    f('Gateway', 'string'),
+    f('AuxiliaryAddresses', 'map'),
+  ],
+};
 const IPAM: GoStruct = { fields: [f('Driver', 'string'), f('Options', 'map'), f('Config', 'slice')] };
 const CREATE_REQUEST: GoStruct = {
   fields: [
-    f('Name', 'string'), f('Driver', 'string'), f('Scope', 'string'), f('EnableIPv4', 'ptr'), f('EnableIPv6', 'ptr'),
-    f('IPAM', 'ptr'), f('Internal', 'bool'), f('Attachable', 'bool'), f('Ingress', 'bool'), f('ConfigOnly', 'bool'),
-    f('ConfigFrom', 'ptr'), f('Options', 'map'), f('Labels', 'map'),
+    f('Name', 'string'),
+    f('Driver', 'string'),
+    f('Scope', 'string'),
+    f('EnableIPv4', 'ptr'),
+    f('EnableIPv6', 'ptr'),
+    f('IPAM', 'ptr'),
+    f('Internal', 'bool'),
+    f('Attachable', 'bool'),
+    f('Ingress', 'bool'),
+    f('ConfigOnly', 'bool'),
+    f('ConfigFrom', 'ptr'),
+    f('Options', 'map'),
+    f('Labels', 'map'),
   ],
 };
 
@@ -35,9 +52,13 @@ export function findNetwork(d: Daemon, term: string): NetNetwork {
     if (nw.name === term) byName.push(nw);
   }
   if (byName.length === 1) return byName[0];
-  if (byName.length > 1) throw invalidParameter(`network ${term} is ambiguous (${byName.length} matches found on name)`);
+  if (byName.length > 1)
+    throw invalidParameter(`network ${term} is ambiguous (${byName.length} matches found on name)`);
   if (byPrefix.length === 1) return byPrefix[0];
-  if (byPrefix.length > 1) throw invalidParameter(`network ${term} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
+  if (byPrefix.length > 1)
+    throw invalidParameter(
+      `network ${term} is ambiguous (${byPrefix.length} matches found based on ID prefix)`,
+    );
   throw notFound(`network ${term} not found`);
 }
 
@@ -51,9 +72,13 @@ export function findUniqueNetwork(d: Daemon, term: string): NetNetwork {
     if (nw.id.startsWith(term)) byPrefix.push(nw);
   }
   if (byName.length === 1) return byName[0];
-  if (byName.length > 1) throw invalidParameter(`network ${term} is ambiguous (${byName.length} matches found based on name)`);
+  if (byName.length > 1)
+    throw invalidParameter(`network ${term} is ambiguous (${byName.length} matches found based on name)`);
   if (byPrefix.length === 1) return byPrefix[0];
-  if (byPrefix.length > 1) throw invalidParameter(`network ${term} is ambiguous (${byPrefix.length} matches found based on ID prefix)`);
+  if (byPrefix.length > 1)
+    throw invalidParameter(
+      `network ${term} is ambiguous (${byPrefix.length} matches found based on ID prefix)`,
+    );
   throw notFound(`network ${term} not found`);
 }
 
@@ -70,7 +95,9 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
   if (isPredefinedNetwork(name)) throw forbidden(`operation is not permitted on predefined ${name} network `);
   const driver = (req.Driver as string) || 'bridge';
   if (driver === 'overlay') {
-    throw forbidden('This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.');
+    throw forbidden(
+      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
+    );
   }
   const options: Record<string, string> = { ...((req.Options as Record<string, string> | null) ?? {}) };
   let enableIPv4 = true;
@@ -88,7 +115,9 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
     enableIPv6 = parseBoolOpt(options['com.docker.network.enable_ipv6'], 'com.docker.network.enable_ipv6');
   }
   const ipamReq = isPlainObject(req.IPAM) ? decodeStruct(req.IPAM, IPAM) : undefined;
-  const ipamConfigs = ((ipamReq?.Config as unknown[] | null) ?? []).map((c) => decodeStruct(c, IPAM_CONFIG) as unknown as IpamConfigRequest);
+  const ipamConfigs = ((ipamReq?.Config as unknown[] | null) ?? []).map(
+    (c) => decodeStruct(c, IPAM_CONFIG) as unknown as IpamConfigRequest,
+  );
   const ipamErr = validateIPAM(ipamConfigs, enableIPv6);
   if (ipamErr) throw invalidParameter(ipamErr);
   if (req.Scope === 'swarm') throw forbidden('cannot create a swarm scoped network when swarm is not active');
@@ -129,12 +158,15 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
 /** deleteNetwork is DELETE /networks/{id}: predefined networks are refused, in-use ones fail in libnetwork. */
 export function deleteNetwork(d: Daemon, term: string): void {
   const nw = findUniqueNetwork(d, term);
-  if (isPredefinedNetwork(nw.name)) throw forbidden(`${nw.name} is a pre-defined network and cannot be removed`);
+  if (isPredefinedNetwork(nw.name))
+    throw forbidden(`${nw.name} is a pre-defined network and cannot be removed`);
   try {
     nw.delete();
   } catch (e) {
-    if (isSimError(e)) throw new SimError(e.kind, `error while removing network: ${e.message}`);
-    throw system(`error while removing network: ${(e as Error).message}`);
+    const prefix = 'error while removing network: ';
+    const msg = (e as Error).message;
+    const full = msg.startsWith(prefix) ? msg : `${prefix}${msg}`;
+    throw isSimError(e) ? new SimError(e.kind, full) : system(full);
   }
   d.userSubnets.delete(nw.id);
 }
@@ -145,10 +177,15 @@ export function ipamResource(nw: NetNetwork): Record<string, unknown> {
     const out: Record<string, unknown> = { Subnet: c.subnet };
     if (c.ipRange) out.IPRange = c.ipRange;
     if (c.gateway) out.Gateway = c.gateway;
-    if (c.auxAddresses && Object.keys(c.auxAddresses).length) out.AuxiliaryAddresses = sortedMap(c.auxAddresses);
+    if (c.auxAddresses && Object.keys(c.auxAddresses).length)
+      out.AuxiliaryAddresses = sortedMap(c.auxAddresses);
     return out;
   });
-  return { Driver: nw.ipamDriver, Options: nw.ipamOptions === null ? null : sortedMap(nw.ipamOptions), Config: config.length ? config : null };
+  return {
+    Driver: nw.ipamDriver,
+    Options: nw.ipamOptions === null ? null : sortedMap(nw.ipamOptions),
+    Config: config.length ? config : null,
+  };
 }
 
 /** containerAttachments is buildContainerAttachments: the Containers map of network inspect. */
@@ -191,7 +228,10 @@ export function networkResource(d: Daemon, nw: NetNetwork, detailed: boolean): R
 }
 
 /** filterNetworks is daemon/network.FilterNetworks over network resources. */
-export function filterNetworks(list: Array<Record<string, unknown>>, filter: FilterArgs): Array<Record<string, unknown>> {
+export function filterNetworks(
+  list: Array<Record<string, unknown>>,
+  filter: FilterArgs,
+): Array<Record<string, unknown>> {
   if (filter.len() === 0) return list;
   let out = list.filter((nw) => {
     const name = nw.Name as string;
@@ -199,7 +239,8 @@ export function filterNetworks(list: Array<Record<string, unknown>>, filter: Fil
     if (filter.contains('driver') && !filter.exactMatch('driver', nw.Driver as string)) return false;
     if (filter.contains('name') && !filter.match('name', name)) return false;
     if (filter.contains('id') && !filter.match('id', id)) return false;
-    if (filter.contains('label') && !filter.matchKVList('label', nw.Labels as Record<string, string>)) return false;
+    if (filter.contains('label') && !filter.matchKVList('label', nw.Labels as Record<string, string>))
+      return false;
     if (filter.contains('scope') && !filter.exactMatch('scope', nw.Scope as string)) return false;
     if (filter.contains('idOrName') && !filter.match('name', name) && !filter.match('id', name)) return false;
     return true;
@@ -210,10 +251,16 @@ export function filterNetworks(list: Array<Record<string, unknown>>, filter: Fil
     let danglingOnly = false;
     if (dangling[0] === '1' || dangling[0] === 'true') danglingOnly = true;
     else if (dangling[0] !== '0' && dangling[0] !== 'false') {
-      throw invalidParameter('invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")');
+      throw invalidParameter(
+        'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")',
+      );
     }
     const used = (nw: Record<string, unknown>): boolean => Object.keys(nw.Containers as object).length > 0;
-    out = out.filter((nw) => (danglingOnly ? !isPredefinedNetwork(nw.Name as string) && !used(nw) : isPredefinedNetwork(nw.Name as string) || used(nw)));
+    out = out.filter((nw) =>
+      danglingOnly
+        ? !isPredefinedNetwork(nw.Name as string) && !used(nw)
+        : isPredefinedNetwork(nw.Name as string) || used(nw),
+    );
   }
   if (filter.contains('type')) {
     const typed: Array<Record<string, unknown>> = [];
@@ -230,7 +277,10 @@ export function filterNetworks(list: Array<Record<string, unknown>>, filter: Fil
 /** listNetworks is GET /networks: every network, filtered, without Containers (API ≥ 1.28). */
 export function listNetworks(d: Daemon, filter: FilterArgs): Array<Record<string, unknown>> {
   filter.validate(NETWORK_LIST_FILTERS);
-  return filterNetworks(d.networks().map((nw) => networkResource(d, nw, false)), filter);
+  return filterNetworks(
+    d.networks().map((nw) => networkResource(d, nw, false)),
+    filter,
+  );
 }
 
 /** inspectNetwork is GET /networks/{id}: full ID, unique name, then unique ID prefix. */
@@ -240,10 +290,14 @@ export function inspectNetwork(d: Daemon, term: string): Record<string, unknown>
   if (exact) return networkResource(d, exact, true);
   const byName = all.filter((nw) => nw.name === term);
   if (byName.length === 1) return networkResource(d, byName[0], true);
-  if (byName.length > 1) throw invalidParameter(`${byName.length} matches found based on name: network ${term} is ambiguous`);
+  if (byName.length > 1)
+    throw invalidParameter(`${byName.length} matches found based on name: network ${term} is ambiguous`);
   const byPrefix = all.filter((nw) => nw.id.startsWith(term));
   if (byPrefix.length === 1) return networkResource(d, byPrefix[0], true);
-  if (byPrefix.length > 1) throw invalidParameter(`${byPrefix.length} matches found based on ID prefix: network ${term} is ambiguous`);
+  if (byPrefix.length > 1)
+    throw invalidParameter(
+      `${byPrefix.length} matches found based on ID prefix: network ${term} is ambiguous`,
+    );
   throw notFound(`network ${term} not found`);
 }
 
@@ -264,4 +318,3 @@ export function pruneNetworks(d: Daemon, filter: FilterArgs): { NetworksDeleted:
   }
   return { NetworksDeleted: deleted.length ? deleted : null };
 }
-

@@ -36,11 +36,14 @@ export function parseImageRef(s: string): ImageRef {
     if (!TAG.test(tag)) throw invalidParameter('invalid reference format');
   }
   let parts = rest.split('/');
-  if (parts.length > 1 && (parts[0] === 'docker.io' || parts[0] === 'index.docker.io')) parts = parts.slice(1);
+  if (parts.length > 1 && (parts[0] === 'docker.io' || parts[0] === 'index.docker.io'))
+    parts = parts.slice(1);
   if (parts.length > 1 && parts[0] === 'library') parts = parts.slice(1);
   if (parts.length === 0 || parts.some((p) => p === '')) throw invalidParameter('invalid reference format');
   if (parts.some((p) => p.toLowerCase() !== p)) {
-    throw invalidParameter(`invalid reference format: repository name (${parts.length === 1 ? `library/${parts[0]}` : parts.join('/')}) must be lowercase`);
+    throw invalidParameter(
+      `invalid reference format: repository name (${parts.length === 1 ? `library/${parts[0]}` : parts.join('/')}) must be lowercase`,
+    );
   }
   if (!parts.every((p) => COMPONENT.test(p))) throw invalidParameter('invalid reference format');
   return { repo: parts.join('/'), tag, digest };

@@ -2,9 +2,9 @@
 // create-time name; a running container's endpoints are renamed and get new DNS names. Simplified: no legacy links.
 
 import { invalidParameter, isSimError, SimError } from '../errdefs.ts';
+import { sandboxOf } from './container_operations.ts';
 import type { Daemon } from './daemon.ts';
 import { buildEndpointDNSNames } from './endpoint-settings.ts';
-import { sandboxOf } from './container_operations.ts';
 
 /** containerRename is POST /containers/{id}/rename?name=new. */
 export function containerRename(d: Daemon, oldName: string, newName: string): void {

@@ -7,9 +7,39 @@ import { invalidParameter } from '../errdefs.ts';
 
 /** SIGNALS maps signal names (without SIG) to numbers on linux/amd64. */
 export const SIGNALS: Record<string, number> = {
-  HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, IOT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10, SEGV: 11, USR2: 12,
-  PIPE: 13, ALRM: 14, TERM: 15, STKFLT: 16, CHLD: 17, CONT: 18, STOP: 19, TSTP: 20, TTIN: 21, TTOU: 22, URG: 23,
-  XCPU: 24, XFSZ: 25, VTALRM: 26, PROF: 27, WINCH: 28, IO: 29, POLL: 29, PWR: 30, SYS: 31,
+  HUP: 1,
+  INT: 2,
+  QUIT: 3,
+  ILL: 4,
+  TRAP: 5,
+  ABRT: 6,
+  IOT: 6,
+  BUS: 7,
+  FPE: 8,
+  KILL: 9,
+  USR1: 10,
+  SEGV: 11,
+  USR2: 12,
+  PIPE: 13,
+  ALRM: 14,
+  TERM: 15,
+  STKFLT: 16,
+  CHLD: 17,
+  CONT: 18,
+  STOP: 19,
+  TSTP: 20,
+  TTIN: 21,
+  TTOU: 22,
+  URG: 23,
+  XCPU: 24,
+  XFSZ: 25,
+  VTALRM: 26,
+  PROF: 27,
+  WINCH: 28,
+  IO: 29,
+  POLL: 29,
+  PWR: 30,
+  SYS: 31,
 };
 
 /** parseSignal is signal.ParseSignal: "SIGTERM", "term" or "15". */
@@ -46,7 +76,11 @@ const HANDLERS: Record<string, Record<number, number | undefined>> = {
 };
 
 /** signalOutcome tells what signal does to a main process: {exits, exitCode} or keeps running. */
-export function signalOutcome(argv: string[], signal: number, withInit: boolean): { exits: boolean; exitCode: number } {
+export function signalOutcome(
+  argv: string[],
+  signal: number,
+  withInit: boolean,
+): { exits: boolean; exitCode: number } {
   if (signal === 9) return { exits: true, exitCode: 137 };
   const table = HANDLERS[mainProgram(argv)];
   if (table && signal in table) {

@@ -1,13 +1,11 @@
-// Mirrors moby/moby daemon/stop.go (ContainerStop, containerStop), kill.go (ContainerKill, Kill,
-// killWithSignal) and restart.go (ContainerRestart), v28.2.2: the stop signal (image StopSignal or
-// SIGTERM), the grace period (10 s or StopTimeout), then SIGKILL (exit 137).
+// Mirrors moby/moby daemon/stop.go (ContainerStop, containerStop), v28.2.2: the stop signal (image
+// StopSignal or SIGTERM), the grace period (10 s or StopTimeout), then SIGKILL (exit 137).
 
-import { conflict, isSimError, SimError, system } from '../errdefs.ts';
+import { SimError, system } from '../errdefs.ts';
 import type { Container } from './container.ts';
 import type { Daemon } from './daemon.ts';
 import { handleContainerExit } from './monitor.ts';
 import { parseSignal, signalOutcome } from './signals.ts';
-import { startContainer } from './start.ts';
 
 /** StopOptions are the stop/restart query parameters (signal, t). */
 export interface StopOptions {
@@ -41,35 +39,5 @@ export function containerStop(d: Daemon, name: string, opts: StopOptions = {}): 
     stopContainer(d, c, opts);
   } catch (e) {
     throw system(`cannot stop container: ${name}: ${(e as Error).message}`);
-  }
-}
-
-/** containerKill is POST /containers/{id}/kill (default SIGKILL); the router prefixes errors. */
-export function containerKill(d: Daemon, name: string, signal?: string): void {
-  try {
-    const sig = signal ? parseSignal(signal) : 9;
-    const c = d.getContainer(name);
-    if (!c.state.running) throw conflict(`container ${c.id} is not running`);
-    c.hasBeenManuallyStopped = true;
-    const outcome = signalOutcome([c.path, ...c.args], sig, c.hostConfig.Init === true);
-    if (outcome.exits) {
-      d.advance(40);
-      handleContainerExit(d, c, outcome.exitCode);
-    }
-  } catch (e) {
-    if (isSimError(e)) throw new SimError(e.kind, `cannot kill container: ${name}: ${e.message}`);
-    throw e;
-  }
-}
-
-/** containerRestart is POST /containers/{id}/restart: stop if running, then start. */
-export function containerRestart(d: Daemon, name: string, opts: StopOptions = {}): void {
-  const c = d.getContainer(name);
-  try {
-    if (c.state.running) stopContainer(d, c, opts);
-    if (c.removed) return;
-    startContainer(d, c);
-  } catch (e) {
-    throw system(`Cannot restart container ${name}: ${(e as Error).message}`);
   }
 }

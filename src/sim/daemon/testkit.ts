@@ -1,6 +1,7 @@
+// Mirrors libnetwork's testutils and moby's daemon test fakes; simplified: in-memory stand-ins for tests.
 // Test support for daemon/ and api/: a small in-memory stand-in for libnetwork's Controller (the
 // agreed contract, with libnetwork's error messages), a scripted Runtime and a one-host World.
-// Mirrors nothing in moby; production wiring passes the real libnetwork Controller.
+// Production wiring passes the real libnetwork Controller.
 
 import { conflict, forbidden, invalidParameter, notFound, system } from '../errdefs.ts';
 import { Emitter } from '../event.ts';
@@ -13,13 +14,26 @@ import { createManualClock } from '../world/clock.ts';
 import { createRng } from '../world/rng.ts';
 import type { HostMachine, TraceEvent, World } from '../world/world.ts';
 import { Daemon } from './daemon.ts';
-import type { EndpointOptions, NetController, NetEndpoint, NetNetwork, NetSandbox, NetworkCreateOptions, SandboxOptions } from './libnetwork.ts';
+import type {
+  EndpointOptions,
+  NetController,
+  NetEndpoint,
+  NetNetwork,
+  NetSandbox,
+  NetworkCreateOptions,
+  SandboxOptions,
+} from './libnetwork.ts';
 import type { Runtime } from './runtime.ts';
 
 /** makeWorld builds a world with one host "host1" and a seeded Rng. */
 export function makeWorld(seed = 1): { world: World; host: HostMachine } {
   const counter = { nextIndex: 2 };
-  const host: HostMachine = { name: 'host1', ns: createNetns('host1', 'host1', counter), fs: new Vfs(), up: true };
+  const host: HostMachine = {
+    name: 'host1',
+    ns: createNetns('host1', 'host1', counter),
+    fs: new Vfs(),
+    up: true,
+  };
   const extra: NetNs[] = [];
   const world: World = {
     hosts: new Map([[host.name, host]]),
@@ -51,8 +65,11 @@ export class FakeController implements NetController {
   newNetwork(type: string, name: string, id: string, o: NetworkCreateOptions): NetNetwork {
     if (name === '') throw invalidParameter('invalid name: name is empty');
     if (this.nets.some((n) => n.name === name)) throw conflict(`network with name ${name} already exists`);
-    if (!['bridge', 'host', 'null', 'macvlan', 'ipvlan'].includes(type)) throw notFound(`plugin "${type}" not found`);
-    let config = (o.ipam?.config ?? []).filter((c) => c.subnet).map((c) => ({ ...c, subnet: c.subnet as string }));
+    if (!['bridge', 'host', 'null', 'macvlan', 'ipvlan'].includes(type))
+      throw notFound(`plugin "${type}" not found`);
+    let config = (o.ipam?.config ?? [])
+      .filter((c) => c.subnet)
+      .map((c) => ({ ...c, subnet: c.subnet as string }));
     if (type === 'bridge' && config.length === 0) {
       const used = this.nets.flatMap((n) => n.config.map((c) => c.subnet));
       let third = 17;
@@ -81,7 +98,9 @@ export class FakeController implements NetController {
 
   newSandbox(containerId: string, o: SandboxOptions): NetSandbox {
     const id = this.world.rng.hex(64);
-    const ns = o.useDefaultSandbox ? this.host.ns : createNetns(`host1/${id.slice(0, 12)}`, 'host1', this.host.ns.counter);
+    const ns = o.useDefaultSandbox
+      ? this.host.ns
+      : createNetns(`host1/${id.slice(0, 12)}`, 'host1', this.host.ns.counter);
     const sb = new FakeSandbox(this, id, containerId, ns, o);
     this.sbs.push(sb);
     return sb;
@@ -97,18 +116,56 @@ export class FakeController implements NetController {
 }
 
 class FakeNetwork implements NetNetwork {
-  id: string; name: string; type: string; scope: 'local' = 'local'; created: number; internal: boolean; attachable: boolean;
-  ingress: boolean; enableIPv4: boolean; enableIPv6: boolean; configOnly: boolean; configFrom: string;
-  driverOpts: Record<string, string>; labels: Record<string, string>; ipamDriver: string; ipamOptions: Record<string, string> | null;
-  config: Array<{ subnet: string; ipRange?: string; gateway?: string; auxAddresses?: Record<string, string> }>;
+  id: string;
+  name: string;
+  type: string;
+  scope: 'local' = 'local';
+  created: number;
+  internal: boolean;
+  attachable: boolean;
+  ingress: boolean;
+  enableIPv4: boolean;
+  enableIPv6: boolean;
+  configOnly: boolean;
+  configFrom: string;
+  driverOpts: Record<string, string>;
+  labels: Record<string, string>;
+  ipamDriver: string;
+  ipamOptions: Record<string, string> | null;
+  config: Array<{
+    subnet: string;
+    ipRange?: string;
+    gateway?: string;
+    auxAddresses?: Record<string, string>;
+  }>;
   eps: FakeEndpoint[] = [];
   ctl: FakeController;
 
-  constructor(ctl: FakeController, type: string, name: string, id: string, o: NetworkCreateOptions, config: FakeNetwork['config']) {
-    this.ctl = ctl; this.type = type; this.name = name; this.id = id; this.created = o.created; this.internal = !!o.internal;
-    this.attachable = !!o.attachable; this.ingress = !!o.ingress; this.enableIPv4 = o.enableIPv4 ?? true; this.enableIPv6 = !!o.enableIPv6;
-    this.configOnly = !!o.configOnly; this.configFrom = o.configFrom ?? ''; this.driverOpts = o.driverOpts ?? {}; this.labels = o.labels ?? {};
-    this.ipamDriver = o.ipam?.driver ?? 'default'; this.ipamOptions = o.ipam?.options ?? null; this.config = config;
+  constructor(
+    ctl: FakeController,
+    type: string,
+    name: string,
+    id: string,
+    o: NetworkCreateOptions,
+    config: FakeNetwork['config'],
+  ) {
+    this.ctl = ctl;
+    this.type = type;
+    this.name = name;
+    this.id = id;
+    this.created = o.created;
+    this.internal = !!o.internal;
+    this.attachable = !!o.attachable;
+    this.ingress = !!o.ingress;
+    this.enableIPv4 = o.enableIPv4 ?? true;
+    this.enableIPv6 = !!o.enableIPv6;
+    this.configOnly = !!o.configOnly;
+    this.configFrom = o.configFrom ?? '';
+    this.driverOpts = o.driverOpts ?? {};
+    this.labels = o.labels ?? {};
+    this.ipamDriver = o.ipam?.driver ?? 'default';
+    this.ipamOptions = o.ipam?.options ?? null;
+    this.config = config;
   }
 
   ipamConfig(): FakeNetwork['config'] {
@@ -120,11 +177,13 @@ class FakeNetwork implements NetNetwork {
   }
 
   createEndpoint(name: string, o: EndpointOptions = {}): NetEndpoint {
-    if (this.eps.some((e) => e.name === name)) throw forbidden(`endpoint with name ${name} already exists in network ${this.name}`);
+    if (this.eps.some((e) => e.name === name))
+      throw forbidden(`endpoint with name ${name} already exists in network ${this.name}`);
     let address: string | undefined;
     const pool = this.config[0];
     if (pool && this.type !== 'host' && this.type !== 'null') {
-      const c = parseCidr(pool.subnet)!;
+      const c = parseCidr(pool.subnet);
+      if (!c) throw invalidParameter(`invalid subnet ${pool.subnet}`);
       const taken = new Set([pool.gateway, ...this.eps.map((e) => e.address?.split('/')[0])]);
       let ip = o.ipv4Address;
       if (ip && taken.has(ip)) throw forbidden('Address already in use');
@@ -146,17 +205,35 @@ class FakeNetwork implements NetNetwork {
 }
 
 class FakeEndpoint implements NetEndpoint {
-  id: string; name: string; network: FakeNetwork; aliases: string[]; dnsNames: string[]; address?: string; mac: string;
-  opts: EndpointOptions; sb?: FakeSandbox; bound: Array<{ proto: 'tcp' | 'udp'; containerPort: number; hostIp: string; hostPort: number }> = [];
+  id: string;
+  name: string;
+  network: FakeNetwork;
+  aliases: string[];
+  dnsNames: string[];
+  address?: string;
+  mac: string;
+  opts: EndpointOptions;
+  sb?: FakeSandbox;
+  bound: Array<{ proto: 'tcp' | 'udp'; containerPort: number; hostIp: string; hostPort: number }> = [];
 
   constructor(nw: FakeNetwork, id: string, name: string, address: string | undefined, o: EndpointOptions) {
-    this.network = nw; this.id = id; this.name = name; this.address = address; this.opts = o;
-    this.aliases = o.aliases ?? []; this.dnsNames = o.dnsNames ?? [];
+    this.network = nw;
+    this.id = id;
+    this.name = name;
+    this.address = address;
+    this.opts = o;
+    this.aliases = o.aliases ?? [];
+    this.dnsNames = o.dnsNames ?? [];
     this.mac = address ? (o.macAddress ?? nw.ctl.world.rng.mac()) : '';
   }
 
   iface(): ReturnType<NetEndpoint['iface']> {
-    return { address: this.address, mac: this.mac, gateway: this.sb ? this.network.config[0]?.gateway : undefined, dstName: 'eth0' };
+    return {
+      address: this.address,
+      mac: this.mac,
+      gateway: this.sb ? this.network.config[0]?.gateway : undefined,
+      dstName: 'eth0',
+    };
   }
 
   portMapping(): FakeEndpoint['bound'] {
@@ -170,12 +247,15 @@ class FakeEndpoint implements NetEndpoint {
   join(sb: NetSandbox): void {
     for (const b of this.opts.portBindings ?? []) {
       if (this.network.type !== 'bridge') break;
-      const port = b.hostPort === '' ? 49153 + this.network.ctl.boundPorts.size : Number(b.hostPort.split('-')[0]);
+      const port =
+        b.hostPort === '' ? 49153 + this.network.ctl.boundPorts.size : Number(b.hostPort.split('-')[0]);
       for (const ip of b.hostIp ? [b.hostIp] : ['0.0.0.0', '::']) {
         const key = `${ip}:${port}/${b.proto}`;
         if (this.network.ctl.boundPorts.has(key)) {
           this.leaveBindings();
-          throw system(`driver failed programming external connectivity on endpoint ${this.name} (${this.id}): Bind for ${ip}:${port} failed: port is already allocated`);
+          throw system(
+            `driver failed programming external connectivity on endpoint ${this.name} (${this.id}): Bind for ${ip}:${port} failed: port is already allocated`,
+          );
         }
         this.network.ctl.boundPorts.add(key);
         this.bound.push({ proto: b.proto, containerPort: b.containerPort, hostIp: ip, hostPort: port });
@@ -203,11 +283,23 @@ class FakeEndpoint implements NetEndpoint {
 }
 
 class FakeSandbox implements NetSandbox {
-  id: string; containerId: string; key: string; ns: NetNs; opts: SandboxOptions; eps: FakeEndpoint[] = []; ctl: FakeController;
+  id: string;
+  containerId: string;
+  key: string;
+  ns: NetNs;
+  opts: SandboxOptions;
+  eps: FakeEndpoint[] = [];
+  ctl: FakeController;
 
   constructor(ctl: FakeController, id: string, containerId: string, ns: NetNs, o: SandboxOptions) {
-    this.ctl = ctl; this.id = id; this.containerId = containerId; this.ns = ns; this.opts = o;
-    this.key = o.useDefaultSandbox ? '/var/run/docker/netns/default' : `/var/run/docker/netns/${id.slice(0, 12)}`;
+    this.ctl = ctl;
+    this.id = id;
+    this.containerId = containerId;
+    this.ns = ns;
+    this.opts = o;
+    this.key = o.useDefaultSandbox
+      ? '/var/run/docker/netns/default'
+      : `/var/run/docker/netns/${id.slice(0, 12)}`;
     o.fs.writeFile('/etc/hostname', `${o.hostname}\n`);
   }
 
@@ -251,7 +343,12 @@ function defaultScript(argv: string[]): ProgramResult {
 }
 
 /** newTestDaemon builds a daemon on the fake controller and runtime, with images optionally pulled. */
-export function newTestDaemon(opts: { seed?: number; pull?: string[]; runtime?: ScriptedRuntime } = {}): { d: Daemon; ctl: FakeController; rt: ScriptedRuntime; world: World } {
+export function newTestDaemon(opts: { seed?: number; pull?: string[]; runtime?: ScriptedRuntime } = {}): {
+  d: Daemon;
+  ctl: FakeController;
+  rt: ScriptedRuntime;
+  world: World;
+} {
   const { world, host } = makeWorld(opts.seed ?? 1);
   const ctl = new FakeController(world, host);
   const rt = opts.runtime ?? new ScriptedRuntime();

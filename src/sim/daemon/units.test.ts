@@ -1,14 +1,25 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { humanDuration } from './units.ts';
 import { FilterArgs, parseFilters } from './filters.ts';
+import { humanDuration } from './units.ts';
 
 test('humanDuration follows go-units HumanDuration', () => {
   const cases: Array<[number, string]> = [
-    [0, 'Less than a second'], [999, 'Less than a second'], [1000, '1 second'], [45_000, '45 seconds'], [60_000, 'About a minute'],
-    [119_000, 'About a minute'], [120_000, '2 minutes'], [3_599_000, '59 minutes'], [3_600_000, 'About an hour'],
-    [5_400_000, '2 hours'], [47 * 3_600_000, '47 hours'], [48 * 3_600_000, '2 days'], [15 * 86_400_000, '2 weeks'],
-    [61 * 86_400_000, '2 months'], [800 * 86_400_000, '2 years'],
+    [0, 'Less than a second'],
+    [999, 'Less than a second'],
+    [1000, '1 second'],
+    [45_000, '45 seconds'],
+    [60_000, 'About a minute'],
+    [119_000, 'About a minute'],
+    [120_000, '2 minutes'],
+    [3_599_000, '59 minutes'],
+    [3_600_000, 'About an hour'],
+    [5_400_000, '2 hours'],
+    [47 * 3_600_000, '47 hours'],
+    [48 * 3_600_000, '2 days'],
+    [15 * 86_400_000, '2 weeks'],
+    [61 * 86_400_000, '2 months'],
+    [800 * 86_400_000, '2 years'],
   ];
   for (const [ms, want] of cases) assert.equal(humanDuration(ms), want, `${ms} ms`);
 });
@@ -29,7 +40,11 @@ test('parseFilters rejects what is not a filter map', () => {
 
 test('FilterArgs.validate names the unknown key', () => {
   const f = parseFilters('{"colour":{"red":true}}');
-  assert.throws(() => f.validate(['name']), (e: Error & { kind?: string }) => e.message === "invalid filter 'colour'" && e.kind === 'invalidParameter');
+  assert.throws(
+    () => f.validate(['name']),
+    (e: Error & { kind?: string }) =>
+      e.message === "invalid filter 'colour'" && e.kind === 'invalidParameter',
+  );
 });
 
 test('FilterArgs.match is exact or regular expression; fuzzyMatch is a prefix', () => {
@@ -54,6 +69,8 @@ test('FilterArgs.matchKVList checks keys and key=value pairs', () => {
 
 test('FilterArgs.getBoolOrDefault accepts 1/true and 0/false only', () => {
   const f = parseFilters('{"dangling":{"maybe":true}}');
-  assert.throws(() => f.getBoolOrDefault('dangling', false), { message: "invalid filter 'dangling=[maybe]'" });
+  assert.throws(() => f.getBoolOrDefault('dangling', false), {
+    message: "invalid filter 'dangling=[maybe]'",
+  });
   assert.equal(parseFilters('{"dangling":{"1":true}}').getBoolOrDefault('dangling', false), true);
 });

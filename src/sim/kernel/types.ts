@@ -131,7 +131,8 @@ export interface Conn {
 
 /** App is what answers on a socket. Programs install these; the tracer calls them. */
 export type App =
-  | { kind: 'http'; serve(req: HttpRequest): HttpResponse }
+  /** http serves requests; accessLog, when present, collects one line per request (the process's log). */
+  | { kind: 'http'; serve(req: HttpRequest): HttpResponse; accessLog?: string[] }
   | { kind: 'dns'; resolve(q: DnsQuestion): DnsAnswer }
   | { kind: 'tcp'; banner?: string }
   | { kind: 'udp' }
@@ -147,6 +148,8 @@ export interface HttpRequest {
   body?: string;
   /** client is the source address the server sees (after NAT). */
   client: string;
+  /** clientPort is the source port the server sees. */
+  clientPort?: number;
 }
 
 /** HttpResponse is what an http App answers. */

@@ -3,8 +3,8 @@
 // hooks are a ClusterProvider the overlay work will plug in.
 
 import { forbidden, invalidParameter, notFound } from '../errdefs.ts';
-import { cidrString } from '../kernel/inet.ts';
 import type { Emitter } from '../event.ts';
+import { cidrString } from '../kernel/inet.ts';
 import type { Rng } from '../world/rng.ts';
 import type { HostMachine, World } from '../world/world.ts';
 import { type DaemonConfig, withDefaults } from './config.ts';
@@ -14,21 +14,21 @@ import { isGwAllocChecker } from './driverapi/driverapi.ts';
 import { registerNetworkDrivers } from './drivers_linux.ts';
 import type { Endpoint } from './endpoint.ts';
 import { endpointJSON } from './endpoint_store.ts';
-import { ErrNoSuchNetwork, NetworkNameError, asSimError } from './error.ts';
+import { asSimError, ErrNoSuchNetwork, NetworkNameError } from './error.ts';
 import { ExplainLog, type ExplainStep } from './explain.ts';
 import { setupUserChain } from './firewall_linux.ts';
 import { parsePrefix } from './internal/netiputil.ts';
-import * as ipamapi from './ipamapi/contract.ts';
+import type * as ipamapi from './ipamapi/contract.ts';
 import { validateIPAM } from './ipamapi/validate.ts';
 import { register as registerDefaultIpam } from './ipams/defaultipam/allocator.ts';
-import { Iptables } from './iptables/iptables.ts';
 import { getLocalScopeDefaultNetworks } from './ipamutils/utils.ts';
+import { Iptables } from './iptables/iptables.ts';
 import { Network, type NetworkCreateOptions } from './network.ts';
 import { applyConfigurationTo, validateConfiguration } from './network_config.ts';
 import { ipamAllocate, ipamRelease } from './network_ipam.ts';
 import { endpointCntJSON, endpointCntKey, networkJSON } from './network_store.ts';
-import { Namespace, generateKey } from './osl/namespace.ts';
-import { PortAllocator, dynamicPortRange } from './portallocator/portallocator.ts';
+import { generateKey, Namespace } from './osl/namespace.ts';
+import { dynamicPortRange, PortAllocator } from './portallocator/portallocator.ts';
 import { Sandbox, type SandboxOptions } from './sandbox.ts';
 import { setupResolutionFiles } from './sandbox_dns.ts';
 
@@ -56,8 +56,11 @@ export class Controller implements Registerer, ipamapi.Registerer {
   /** explainLog holds every recorded setup step; explain fires each as it happens. */
   readonly explainLog = new ExplainLog();
   readonly portAllocator: PortAllocator;
-  /** ipv6Enabled is whether the host kernel has IPv6 (so ::1 exists and ports bind on :: too). */
-  ipv6Enabled = true;
+  /**
+   * ipv6Enabled is whether the host kernel has IPv6 — true when the host's lo has ::1 (netutils
+   * IsV6Listenable): then containers get ::1 and default port bindings listen on :: too.
+   */
+  ipv6Enabled: boolean;
   clusterProvider: ClusterProvider | undefined;
   private readonly drivers = new Map<string, { driver: Driver; capability: Capability }>();
   private readonly ipams = new Map<string, { ipam: ipamapi.Ipam; capability: ipamapi.Capability }>();
@@ -69,6 +72,9 @@ export class Controller implements Registerer, ipamapi.Registerer {
     this.world = opts.world;
     this.rng = opts.world.rng.fork(`libnetwork/${opts.host.name}`);
     this.config = withDefaults(opts.daemonConfig);
+    this.ipv6Enabled = opts.host.ns.links.some(
+      (l) => l.kind === 'loopback' && l.addrs.some((a) => a.family === 6),
+    );
     this.portAllocator = new PortAllocator(dynamicPortRange(opts.host.fs));
     const ctx: DriverContext = {
       host: this.host,
@@ -81,9 +87,11 @@ export class Controller implements Registerer, ipamapi.Registerer {
       isV6Listenable: () => this.ipv6Enabled,
     };
     registerNetworkDrivers(this, ctx);
-    const pools = this.config.defaultAddressPools.length
-      ? this.config.defaultAddressPools.map((p) => ({ base: parsePrefix(p.base)!, size: p.size }))
-      : getLocalScopeDefaultNetworks();
+    const pools = this.config.defaultAddressPools.flatMap((p) => {
+      const base = parsePrefix(p.base);
+      return base ? [{ base, size: p.size }] : [];
+    });
+    if (pools.length === 0) pools.push(...getLocalScopeDefaultNetworks());
     registerDefaultIpam(this, pools);
     if (this.config.iptables) setupUserChain(ctx.ipt);
   }
@@ -129,7 +137,9 @@ export class Controller implements Registerer, ipamapi.Registerer {
 
   /** isSwarmNode tells whether this host is in a swarm. */
   isSwarmNode(): boolean {
-    return Boolean(this.clusterProvider && (this.clusterProvider.isManager() || this.clusterProvider.isAgent()));
+    return Boolean(
+      this.clusterProvider && (this.clusterProvider.isManager() || this.clusterProvider.isAgent()),
+    );
   }
 
   /** newNetwork creates a network (Controller.NewNetwork); errors are dockerd's. */
@@ -146,22 +156,28 @@ export class Controller implements Registerer, ipamapi.Registerer {
       return this.addToStore(nw);
     }
     const { driver, capability } = this.resolveDriver(networkType);
-    if (nw.scope === 'local' && capability.dataScope === 'global') throw forbidden(`cannot downgrade network scope for ${networkType} networks`);
-    if (nw.ingress && capability.dataScope !== 'global') throw forbidden('Ingress network can only be global scope network');
+    const req = nw.requestedScope;
+    if (req === 'local' && capability.dataScope === 'global')
+      throw forbidden(`cannot downgrade network scope for ${networkType} networks`);
+    if (nw.ingress && capability.dataScope !== 'global')
+      throw forbidden('Ingress network can only be global scope network');
     if (nw.configFrom !== '') {
       const cfgNet = this.networks().find((n) => n.name === nw.configFrom && n.configOnly);
       if (!cfgNet) throw notFound(`configuration network "${nw.configFrom}" does not exist`);
       applyConfigurationTo(cfgNet, nw);
     }
-    if ((capability.dataScope === 'global' || nw.scope === 'swarm') && this.isSwarmNode() && !nw.dynamic) {
+    if ((capability.dataScope === 'global' || req === 'swarm') && this.isSwarmNode() && !nw.dynamic) {
       if (this.clusterProvider?.isManager()) {
         if (!nw.enableIPv4) throw invalidParameter('IPv4 cannot be disabled in a Swarm scoped network');
         throw forbidden('Redirect the request to the manager');
       }
-      throw forbidden('Cannot create a multi-host network from a worker node. Please create the network from a manager node.');
+      throw forbidden(
+        'Cannot create a multi-host network from a worker node. Please create the network from a manager node.',
+      );
     }
-    if (nw.scope === 'swarm' && !this.isSwarmNode()) throw forbidden('cannot create a swarm scoped network when swarm is not active');
-    if (nw.scope === '') nw.scope = capability.dataScope;
+    if (req === 'swarm' && !this.isSwarmNode())
+      throw forbidden('cannot create a swarm scoped network when swarm is not active');
+    nw.scope = req === 'local' || req === 'global' || req === 'swarm' ? req : capability.dataScope;
     if (nw.dynamic) nw.scope = 'swarm';
     if (isGwAllocChecker(driver)) {
       const skip = driver.getSkipGwAlloc(nw.generic);
@@ -171,7 +187,12 @@ export class Controller implements Registerer, ipamapi.Registerer {
     const ipam = this.getIPAMDriver(nw.ipamDriver);
     ipamAllocate(nw, ipam);
     try {
-      driver.createNetwork(nw.id, nw.generic, nw.ipamV4Info.map((i) => i.data), nw.ipamV6Info.map((i) => i.data));
+      driver.createNetwork(
+        nw.id,
+        nw.generic,
+        nw.ipamV4Info.map((i) => i.data),
+        nw.ipamV6Info.map((i) => i.data),
+      );
     } catch (e) {
       ipamRelease(nw, ipam);
       throw asSimError(e);
@@ -180,8 +201,16 @@ export class Controller implements Registerer, ipamapi.Registerer {
   }
 
   private addToStore(nw: Network): Network {
-    this.datastore.putObject({ key: () => endpointCntKey(nw), value: endpointCntJSON, skip: () => !nw.persist });
-    this.datastore.putObject({ key: () => ['network', nw.id], value: () => networkJSON(nw), skip: () => !nw.persist });
+    this.datastore.putObject({
+      key: () => endpointCntKey(nw),
+      value: endpointCntJSON,
+      skip: () => !nw.persist,
+    });
+    this.datastore.putObject({
+      key: () => ['network', nw.id],
+      value: () => networkJSON(nw),
+      skip: () => !nw.persist,
+    });
     this.networksById.set(nw.id, nw);
     return nw;
   }
@@ -189,7 +218,9 @@ export class Controller implements Registerer, ipamapi.Registerer {
   /** defaultBridgeOptions are the options dockerd's initBridgeDriver creates the "bridge" network with. */
   defaultBridgeOptions(created: number): NetworkCreateOptions {
     const c = this.config;
-    const conf: { subnet?: string; gateway?: string; auxAddresses: Record<string, string> } = { auxAddresses: {} };
+    const conf: { subnet?: string; gateway?: string; auxAddresses: Record<string, string> } = {
+      auxAddresses: {},
+    };
     if (c.bip) {
       const [ip, len] = c.bip.split('/');
       conf.subnet = cidrString(ip, Number(len));
@@ -207,7 +238,14 @@ export class Controller implements Registerer, ipamapi.Registerer {
         'com.docker.network.bridge.name': 'docker0',
         'com.docker.network.driver.mtu': String(c.mtu),
       },
-      ipam: { driver: 'default', config: [conf.subnet ? { subnet: conf.subnet, gateway: conf.gateway, auxAddresses: conf.auxAddresses } : { auxAddresses: {} }] },
+      ipam: {
+        driver: 'default',
+        config: [
+          conf.subnet
+            ? { subnet: conf.subnet, gateway: conf.gateway, auxAddresses: conf.auxAddresses }
+            : { auxAddresses: {} },
+        ],
+      },
     };
   }
 
@@ -240,7 +278,11 @@ export class Controller implements Registerer, ipamapi.Registerer {
 
   /** storeEndpoint writes an endpoint under docker/network/v1.0/endpoint/<nid>/<eid>/. */
   storeEndpoint(ep: Endpoint): void {
-    this.datastore.putObject({ key: () => ['endpoint', ep.network.id, ep.id], value: () => endpointJSON(ep), skip: () => !ep.network.persist });
+    this.datastore.putObject({
+      key: () => ['endpoint', ep.network.id, ep.id],
+      value: () => endpointJSON(ep),
+      skip: () => !ep.network.persist,
+    });
   }
 
   /** deleteStoredEndpoint removes an endpoint from the store. */
@@ -257,7 +299,14 @@ export class Controller implements Registerer, ipamapi.Registerer {
     setupResolutionFiles(sb);
     sb.osl = options.useDefaultSandbox
       ? Namespace.hostDefault(this.host, this.explainLog)
-      : Namespace.create(this.world, this.host, generateKey(sb.id), `${this.host.name}/${containerId.slice(0, 12)}`, this.explainLog);
+      : Namespace.create(
+          this.world,
+          this.host,
+          generateKey(sb.id),
+          `${this.host.name}/${containerId.slice(0, 12)}`,
+          this.explainLog,
+          this.ipv6Enabled,
+        );
     this.sandboxesById.set(sb.id, sb);
     sb.storeUpdate();
     return sb;

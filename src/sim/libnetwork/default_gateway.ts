@@ -13,7 +13,8 @@ import type { Sandbox } from './sandbox.ts';
 export const libnGWNetwork = 'docker_gwbridge';
 const gwEPlen = 12;
 
-const inGWNetwork = (ep: Endpoint): boolean => ep.network.name === libnGWNetwork && ep.name.startsWith('gateway_');
+const inGWNetwork = (ep: Endpoint): boolean =>
+  ep.network.name === libnGWNetwork && ep.name.startsWith('gateway_');
 
 /** selectGatewayEndpoint returns the first endpoint (in sandbox order) with a gateway or default route. */
 export function selectGatewayEndpoint(endpoints: Endpoint[]): Endpoint | undefined {
@@ -62,12 +63,19 @@ export function setupDefaultGW(sb: Sandbox): void {
   if (getEndpointInGWNetwork(sb)) return;
   const c = sb.controller;
   const n = c.networkByName(libnGWNetwork) ?? createGWNetwork(c);
-  const gwName = sb.containerId.length <= gwEPlen ? `gateway_${sb.containerId}` : `gateway_${sb.id.slice(0, gwEPlen)}`;
+  const gwName =
+    sb.containerId.length <= gwEPlen ? `gateway_${sb.containerId}` : `gateway_${sb.id.slice(0, gwEPlen)}`;
   let ep: Endpoint;
   try {
-    ep = n.createEndpoint(gwName, { exposedPorts: sb.config.exposedPorts, portBindings: sb.config.portBindings, disableResolution: true });
+    ep = n.createEndpoint(gwName, {
+      exposedPorts: sb.config.exposedPorts,
+      portBindings: sb.config.portBindings,
+      disableResolution: true,
+    });
   } catch (e) {
-    throw system(`container ${sb.containerId}: endpoint create on GW Network failed: ${asSimError(e).message}`);
+    throw system(
+      `container ${sb.containerId}: endpoint create on GW Network failed: ${asSimError(e).message}`,
+    );
   }
   try {
     ep.join(sb);

@@ -2,10 +2,10 @@
 // with its addresses, options and driver state. Join and Leave live in endpoint_join.ts.
 // Simplified: IPv4 addressing only, no swarm service/VIP fields.
 
-import { SimError, invalidParameter, system } from '../errdefs.ts';
+import { invalidParameter, SimError, system } from '../errdefs.ts';
 import { inCidr } from '../kernel/inet.ts';
 import type { InterfaceNameInfo, JoinInfo, RouteType } from './driverapi/driverapi.ts';
-import { EndpointInterface, EndpointJoinInfo } from './endpoint_info.ts';
+import { EndpointInterface, type EndpointJoinInfo } from './endpoint_info.ts';
 import { sbJoin, sbLeave } from './endpoint_join.ts';
 import { ActiveContainerError, asSimError } from './error.ts';
 import type { Ipam } from './ipamapi/contract.ts';
@@ -68,7 +68,14 @@ export function toPortBinding(r: PortBindingRequest): PortBinding {
   if (!m) throw invalidParameter(`Error parsing HostPort value(${r.hostPort}):invalid port range`);
   const start = m[1] === '' ? 0 : Number(m[1]);
   const end = m[2] !== undefined ? Number(m[2]) : start;
-  return { proto: r.proto, ip: '', port: r.containerPort, hostIP: r.hostIp, hostPort: start, hostPortEnd: end };
+  return {
+    proto: r.proto,
+    ip: '',
+    port: r.containerPort,
+    hostIP: r.hostIp,
+    hostPort: start,
+    hostPortEnd: end,
+  };
 }
 
 /** Endpoint is one CNM endpoint (libnetwork.Endpoint); it also serves as the driver's JoinInfo. */
@@ -128,7 +135,12 @@ export class Endpoint implements JoinInfo {
   portMapping(): PortMappingView[] {
     const info = this.network.driver().endpointOperInfo(this.network.id, this.id);
     const pbs = (info[PortMap] as PortBinding[] | undefined) ?? [];
-    return pbs.map((b) => ({ proto: b.proto, containerPort: b.port, hostIp: b.hostIP, hostPort: b.hostPort }));
+    return pbs.map((b) => ({
+      proto: b.proto,
+      containerPort: b.port,
+      hostIp: b.hostIP,
+      hostPort: b.hostPort,
+    }));
   }
 
   /** sandbox returns the sandbox the endpoint is joined to. */
@@ -203,10 +215,14 @@ export class Endpoint implements JoinInfo {
         this.ifaceInfo.v4PoolID = d.poolID;
         return;
       } catch (e) {
-        if (!(e instanceof SimError && e.message === 'no available addresses on this pool') || prog !== '') throw e;
+        if (!(e instanceof SimError && e.message === 'no available addresses on this pool') || prog !== '')
+          throw e;
       }
     }
-    if (prog !== '') throw invalidParameter(`invalid address ${this.prefAddress}: It does not belong to any of this network's subnets`);
+    if (prog !== '')
+      throw invalidParameter(
+        `invalid address ${this.prefAddress}: It does not belong to any of this network's subnets`,
+      );
     throw system(`no available IPv4 addresses on this network's address pools: ${n.name} (${n.id})`);
   }
 
@@ -215,7 +231,9 @@ export class Endpoint implements JoinInfo {
     const n = this.network;
     if (n.hasSpecialDriver() || !this.ifaceInfo.addr) return;
     try {
-      n.controller.getIPAMDriver(n.ipamDriver).releaseAddress(this.ifaceInfo.v4PoolID, this.ifaceInfo.addr.split('/')[0]);
+      n.controller
+        .getIPAMDriver(n.ipamDriver)
+        .releaseAddress(this.ifaceInfo.v4PoolID, this.ifaceInfo.addr.split('/')[0]);
     } catch (e) {
       asSimError(e); // moby logs a warning
     }

@@ -90,7 +90,13 @@ export class EndpointJoinInfo {
   /** toJSON is endpointJoinInfo.MarshalJSON's map, keys sorted. */
   toJSON(): Record<string, unknown> {
     const m: Record<string, unknown> = {};
-    m.StaticRoutes = this.staticRoutes.length ? this.staticRoutes.map((r) => ({ Destination: r.destination, RouteType: r.routeType === 'nexthop' ? 0 : 1, NextHop: r.nextHop })) : null;
+    m.StaticRoutes = this.staticRoutes.length
+      ? this.staticRoutes.map((r) => ({
+          Destination: r.destination,
+          RouteType: r.routeType === 'nexthop' ? 0 : 1,
+          NextHop: r.nextHop,
+        }))
+      : null;
     m.disableGatewayService = this.disableGatewayService;
     if (this.gw) m.gw = this.gw;
     if (this.gw6) m.gw6 = this.gw6;

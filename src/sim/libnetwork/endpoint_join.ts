@@ -2,9 +2,9 @@
 // into the sandbox, DNS and hosts updates, picking the gateway endpoint and moving external
 // connectivity (port publishing) to it. Simplified: IPv4 gateways only (no 6to4 proxy switching).
 
-import { SimError, forbidden, system } from '../errdefs.ts';
-import { EndpointJoinInfo } from './endpoint_info.ts';
+import { forbidden, SimError, system } from '../errdefs.ts';
 import type { Endpoint } from './endpoint.ts';
+import { EndpointJoinInfo } from './endpoint_info.ts';
 import { asSimError } from './error.ts';
 import type { Sandbox } from './sandbox.ts';
 
@@ -14,7 +14,9 @@ export function programExternalConnectivity(ep: Endpoint, sb: Sandbox): void {
   try {
     n.driver().programExternalConnectivity(n.id, ep.id, sb.labels(ep));
   } catch (e) {
-    throw system(`driver failed programming external connectivity on endpoint ${ep.name} (${ep.id}): ${asSimError(e).message}`);
+    throw system(
+      `driver failed programming external connectivity on endpoint ${ep.name} (${ep.id}): ${asSimError(e).message}`,
+    );
   }
 }
 
@@ -23,7 +25,9 @@ function revokeExternalConnectivity(ep: Endpoint): void {
   try {
     n.driver().revokeExternalConnectivity(n.id, ep.id);
   } catch (e) {
-    throw system(`driver failed revoking external connectivity on endpoint ${ep.name} (${ep.id}): ${asSimError(e).message}`);
+    throw system(
+      `driver failed revoking external connectivity on endpoint ${ep.name} (${ep.id}): ${asSimError(e).message}`,
+    );
   }
 }
 
@@ -96,7 +100,8 @@ export function sbJoin(ep: Endpoint, sb: Sandbox, gwPriority: number | undefined
 export function sbLeave(ep: Endpoint, sb: Sandbox, _force: boolean): void {
   const n = ep.network;
   if (ep.sandboxID === '') throw forbidden('cannot leave endpoint with no attached sandbox');
-  if (ep.sandboxID !== sb.id) throw forbidden(`unexpected sandbox ID in leave request. Expected ${ep.sandboxID}. Got ${sb.id}`);
+  if (ep.sandboxID !== sb.id)
+    throw forbidden(`unexpected sandbox ID in leave request. Expected ${ep.sandboxID}. Got ${sb.id}`);
   const d = n.driver();
   ep.sandboxID = '';
   const gwBefore = sb.getGatewayEndpoint();

@@ -9,7 +9,10 @@ import type { PortBinding, TransportPort } from './types/types.ts';
 const protoNum = (p: string): number => (p === 'udp' ? 17 : 6);
 
 /** transportPortJSON is types.TransportPort as Go encodes it (Proto as its IANA number). */
-export const transportPortJSON = (t: TransportPort): Record<string, unknown> => ({ Proto: protoNum(t.proto), Port: t.port });
+export const transportPortJSON = (t: TransportPort): Record<string, unknown> => ({
+  Proto: protoNum(t.proto),
+  Port: t.port,
+});
 
 /** portBindingJSON is types.PortBinding as Go encodes it. */
 export const portBindingJSON = (b: PortBinding): Record<string, unknown> => ({

@@ -1,12 +1,13 @@
 // Mirrors moby/moby libnetwork/error.go: libnetwork's named errors, each with its errdefs kind.
 
-import { SimError, conflict, forbidden, notFound } from '../errdefs.ts';
+import { conflict, forbidden, notFound, SimError } from '../errdefs.ts';
 
 /** ErrNoSuchNetwork is "network X not found" (NotFound). */
 export const ErrNoSuchNetwork = (name: string): SimError => notFound(`network ${name} not found`);
 
 /** NetworkNameError is "network with name X already exists" (Conflict). */
-export const NetworkNameError = (name: string): SimError => conflict(`network with name ${name} already exists`);
+export const NetworkNameError = (name: string): SimError =>
+  conflict(`network with name ${name} already exists`);
 
 /** ActiveEndpointsError lists the endpoints that keep a network from being deleted (Forbidden). */
 export const ActiveEndpointsError = (name: string, endpoints: string[]): SimError =>

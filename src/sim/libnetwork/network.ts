@@ -2,16 +2,16 @@
 // endpoints, and deletion. Simplified: no swarm service records, no load-balancer sandbox; name
 // resolution data is derived from the endpoints' DNS names when asked.
 
-import { SimError, forbidden, invalidParameter, system } from '../errdefs.ts';
+import { forbidden, invalidParameter, SimError, system } from '../errdefs.ts';
 import type { Controller } from './controller.ts';
 import type { Driver } from './driverapi/driverapi.ts';
 import { Endpoint, type EndpointOptions } from './endpoint.ts';
 import { ActiveEndpointsError, asSimError, wrapError } from './error.ts';
+import { EnableIPv4, EnableIPv6, GenericData, Internal } from './netlabel/labels.ts';
+import { reverseIP } from './netutils/utils.ts';
 import { type IpamConf, type IpamInfo, ipamRelease } from './network_ipam.ts';
 import { endpointCntKey, networkJSON } from './network_store.ts';
-import { EnableIPv4, EnableIPv6, GenericData, Internal } from './netlabel/labels.ts';
 import type { Scope } from './scope/scope.ts';
-import { reverseIP } from './netutils/utils.ts';
 
 /** NetworkCreateOptions are what the daemon passes to Controller.newNetwork (the NetworkOptions). */
 export interface NetworkCreateOptions {
@@ -28,7 +28,12 @@ export interface NetworkCreateOptions {
   ipam?: {
     driver?: string;
     options?: Record<string, string>;
-    config?: Array<{ subnet?: string; ipRange?: string; gateway?: string; auxAddresses?: Record<string, string> }>;
+    config?: Array<{
+      subnet?: string;
+      ipRange?: string;
+      gateway?: string;
+      auxAddresses?: Record<string, string>;
+    }>;
   };
   /** created is the creation time in ms since the epoch (from the world clock). */
   created: number;
@@ -53,7 +58,10 @@ export class Network {
   readonly id: string;
   readonly name: string;
   type: string;
-  scope: Scope | '' = '';
+  /** scope is where the network lives; set from --scope or the driver's data scope at creation. */
+  scope: Scope = 'local';
+  /** requestedScope is --scope as given ('' lets the driver decide). */
+  readonly requestedScope: string;
   readonly created: number;
   internal: boolean;
   readonly attachable: boolean;
@@ -62,7 +70,8 @@ export class Network {
   enableIPv6: boolean;
   readonly configOnly: boolean;
   readonly configFrom: string;
-  labels: Record<string, string> | null;
+  /** storedLabels are the labels as given (null when none were passed, as moby stores them). */
+  storedLabels: Record<string, string> | null;
   ipamDriver: string;
   ipamOptions: Record<string, string> | null;
   /** generic holds the options given to the driver (GenericData and the enable/internal flags). */
@@ -92,11 +101,15 @@ export class Network {
     this.ingress = o.ingress ?? false;
     this.configOnly = o.configOnly ?? false;
     this.configFrom = o.configFrom ?? '';
-    this.labels = o.labels ?? null;
+    this.storedLabels = o.labels ?? null;
     this.persist = o.persist ?? true;
     this.dynamic = o.dynamic ?? false;
-    this.scope = (o.scope ?? '') as Scope | '';
-    this.generic = { [EnableIPv4]: this.enableIPv4, [EnableIPv6]: this.enableIPv6, [GenericData]: { ...(o.driverOpts ?? {}) } };
+    this.requestedScope = o.scope ?? '';
+    this.generic = {
+      [EnableIPv4]: this.enableIPv4,
+      [EnableIPv6]: this.enableIPv6,
+      [GenericData]: { ...(o.driverOpts ?? {}) },
+    };
     if (this.internal) this.generic[Internal] = true;
     this.ipamDriver = 'default';
     this.ipamOptions = null;
@@ -104,11 +117,21 @@ export class Network {
       if (o.ipam.driver) this.ipamDriver = o.ipam.driver;
       this.ipamOptions = o.ipam.options ?? null;
       for (const c of o.ipam.config ?? []) {
-        const conf: IpamConf = { preferredPool: c.subnet ?? '', subPool: c.ipRange ?? '', gateway: c.gateway ?? '', auxAddresses: c.auxAddresses ?? null };
+        const conf: IpamConf = {
+          preferredPool: c.subnet ?? '',
+          subPool: c.ipRange ?? '',
+          gateway: c.gateway ?? '',
+          auxAddresses: c.auxAddresses ?? null,
+        };
         if ((c.subnet ?? '').includes(':')) this.ipamV6Config.push(conf);
         else this.ipamV4Config.push(conf);
       }
     }
+  }
+
+  /** labels returns a copy of the network's labels, {} when none (Network.Labels). */
+  get labels(): Record<string, string> {
+    return { ...(this.storedLabels ?? {}) };
   }
 
   /** driverOpts returns the -o options (Network.DriverOptions). */
@@ -170,7 +193,8 @@ export class Network {
   createEndpoint(name: string, options: EndpointOptions = {}): Endpoint {
     if (name.trim() === '') throw invalidParameter('invalid name: name is empty');
     if (this.configOnly) throw forbidden('cannot create endpoint on configuration-only network');
-    if (this.endpointByName(name)) throw forbidden(`endpoint with name ${name} already exists in network ${this.name}`);
+    if (this.endpointByName(name))
+      throw forbidden(`endpoint with name ${name} already exists in network ${this.name}`);
     const ep = new Endpoint(this, name, this.controller.rng.dockerId(), options);
     const ipam = this.controller.getIPAMDriver(this.ipamDriver);
     ep.assignAddress(ipam, this.enableIPv4, this.enableIPv6);
@@ -208,7 +232,10 @@ export class Network {
       throw forbidden(`configuration network "${this.name}" is in use`);
     }
     if (!force && this.eps.length > 0) {
-      throw ActiveEndpointsError(this.name, this.eps.map((ep) => `name:"${ep.name}" id:"${ep.id.slice(0, 12)}"`));
+      throw ActiveEndpointsError(
+        this.name,
+        this.eps.map((ep) => `name:"${ep.name}" id:"${ep.id.slice(0, 12)}"`),
+      );
     }
     this.inDelete = true;
     c.store.putObject({ key: () => ['network', this.id], value: () => networkJSON(this) });
@@ -217,7 +244,11 @@ export class Network {
       try {
         this.driver().deleteNetwork(this.id);
       } catch (e) {
-        if (e instanceof SimError && e.kind === 'forbidden' && !force) throw e;
+        if (e instanceof SimError && e.kind === 'forbidden' && !force) {
+          this.inDelete = false; // unlike moby, keep the network usable (the daemon guards this case)
+          c.store.putObject({ key: () => ['network', this.id], value: () => networkJSON(this) });
+          throw e;
+        }
       }
     }
     c.store.deleteObject({ key: () => endpointCntKey(this) });

@@ -2,12 +2,12 @@
 // network's pools, gateway and auxiliary addresses. Simplified: IPv4 only (an IPv6-enabled network
 // fails in the default IPAM with a notImplemented error).
 
-import { SimError, forbidden, invalidParameter, system } from '../errdefs.ts';
+import { forbidden, invalidParameter, SimError, system } from '../errdefs.ts';
 import { inCidr, isIPv4 } from '../kernel/inet.ts';
 import type { IPAMData } from './driverapi/driverapi.ts';
+import { prefixString } from './internal/netiputil.ts';
 import type { Ipam } from './ipamapi/contract.ts';
 import { RequestAddressType } from './ipamapi/contract.ts';
-import { prefixString } from './internal/netiputil.ts';
 import { Gateway } from './netlabel/labels.ts';
 import { inferReservedNetworks } from './netutils/utils.ts';
 import type { Network } from './network.ts';
@@ -65,7 +65,11 @@ function ipamAllocateVersion(n: Network, ipVer: 4 | 6, ipam: Ipam): void {
       exclude: reserved,
       v6: ipVer === 6,
     });
-    const d: IpamInfo = { poolID: alloc.poolID, meta: alloc.meta, data: { addressSpace: n.addrSpace, pool: prefixString(alloc.pool), auxAddresses: null } };
+    const d: IpamInfo = {
+      poolID: alloc.poolID,
+      meta: alloc.meta,
+      data: { addressSpace: n.addrSpace, pool: prefixString(alloc.pool), auxAddresses: null },
+    };
     infoList.push(d);
     try {
       if (cfg.gateway === '' && d.meta?.[Gateway]) d.data.gateway = d.meta[Gateway];
@@ -80,8 +84,12 @@ function ipamAllocateVersion(n: Network, ipVer: 4 | 6, ipam: Ipam): void {
         d.data.auxAddresses = {};
         for (const k of Object.keys(cfg.auxAddresses).sort()) {
           const v = cfg.auxAddresses[k];
-          if (!isIPv4(v)) throw invalidParameter(`non parsable secondary ip address (${k}:${v}) passed for network ${n.name}`);
-          if (!inCidr(v, d.data.pool)) throw forbidden(`auxiliary address: (${k}:${v}) must belong to the master pool: ${d.data.pool}`);
+          if (!isIPv4(v))
+            throw invalidParameter(
+              `non parsable secondary ip address (${k}:${v}) passed for network ${n.name}`,
+            );
+          if (!inCidr(v, d.data.pool))
+            throw forbidden(`auxiliary address: (${k}:${v}) must belong to the master pool: ${d.data.pool}`);
           try {
             d.data.auxAddresses[k] = ipam.requestAddress(d.poolID, v, null);
           } catch (e) {
@@ -115,8 +123,10 @@ function ipamReleaseVersion(n: Network, ipVer: 4 | 6, ipam: Ipam): void {
         // moby logs and continues
       }
     };
-    if (d.data.gateway) quiet(() => ipam.releaseAddress(d.poolID, d.data.gateway!.split('/')[0]));
-    for (const v of Object.values(d.data.auxAddresses ?? {})) quiet(() => ipam.releaseAddress(d.poolID, v.split('/')[0]));
+    const gw = d.data.gateway;
+    if (gw) quiet(() => ipam.releaseAddress(d.poolID, gw.split('/')[0]));
+    for (const v of Object.values(d.data.auxAddresses ?? {}))
+      quiet(() => ipam.releaseAddress(d.poolID, v.split('/')[0]));
     quiet(() => ipam.releasePool(d.poolID));
   }
   if (ipVer === 4) n.ipamV4Info = [];

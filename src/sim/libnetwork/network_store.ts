@@ -4,9 +4,9 @@
 
 import { rfc3339Nano } from '../world/clock.ts';
 import { goJSON, goMap } from './internal/gojson.ts';
-import type { IpamConf, IpamInfo } from './network_ipam.ts';
-import type { Network } from './network.ts';
 import { GenericData } from './netlabel/labels.ts';
+import type { Network } from './network.ts';
+import type { IpamConf, IpamInfo } from './network_ipam.ts';
 
 /** endpointCntKey is the key of a network's (unused since v28.1, still written) endpoint count. */
 export const endpointCntKey = (n: Network): string[] => ['endpoint_count', n.id];
@@ -15,7 +15,14 @@ export const endpointCntKey = (n: Network): string[] => ['endpoint_count', n.id]
 export const endpointCntJSON = (): string => goJSON({ Count: 0 });
 
 function ipamConfJSON(list: IpamConf[]): string {
-  return goJSON(list.map((c) => ({ PreferredPool: c.preferredPool, SubPool: c.subPool, Gateway: c.gateway, AuxAddresses: goMap(c.auxAddresses) })));
+  return goJSON(
+    list.map((c) => ({
+      PreferredPool: c.preferredPool,
+      SubPool: c.subPool,
+      Gateway: c.gateway,
+      AuxAddresses: goMap(c.auxAddresses),
+    })),
+  );
 }
 
 function ipamInfoJSON(list: IpamInfo[]): string {
@@ -35,7 +42,8 @@ function ipamInfoJSON(list: IpamInfo[]): string {
 
 function genericJSON(g: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(g).sort()) out[k] = k === GenericData ? goMap(g[k] as Record<string, string>) : g[k];
+  for (const k of Object.keys(g).sort())
+    out[k] = k === GenericData ? goMap(g[k] as Record<string, string>) : g[k];
   return out;
 }
 
@@ -62,7 +70,7 @@ export function networkJSON(n: Network): string {
   if (n.ipamV6Config.length) m.ipamV6Config = ipamConfJSON(n.ipamV6Config);
   if (n.ipamV6Info.length) m.ipamV6Info = ipamInfoJSON(n.ipamV6Info);
   Object.assign(m, {
-    labels: goMap(n.labels),
+    labels: goMap(n.storedLabels),
     loadBalancerIP: null,
     loadBalancerMode: 'NAT',
     name: n.name,

@@ -68,7 +68,13 @@ export class Resolver {
     this.stop();
     this.ns = ns;
     const app = { kind: 'dns' as const, resolve: (q: DnsQuestion): DnsAnswer => this.serveDNS(q) };
-    this.sockets = (['udp', 'tcp'] as const).map((proto) => ({ proto, ip: this.listenAddress, port: 53, owner: 'dockerd', app }));
+    this.sockets = (['udp', 'tcp'] as const).map((proto) => ({
+      proto,
+      ip: this.listenAddress,
+      port: 53,
+      owner: 'dockerd',
+      app,
+    }));
     ns.sockets.push(...this.sockets);
   }
 
@@ -99,16 +105,29 @@ export class Resolver {
       const r = this.backend.resolveName(name, q.type === 'A' ? 4 : 6);
       if (r.found) {
         const ips = r.ips.length > 1 ? this.shuffle(r.ips) : r.ips;
-        return { rcode: 'NOERROR', authoritative: false, answers: ips.map((data) => ({ name, type: q.type as 'A' | 'AAAA', ttl: respTTL, data })) };
+        return {
+          rcode: 'NOERROR',
+          authoritative: false,
+          answers: ips.map((data) => ({ name, type: q.type as 'A' | 'AAAA', ttl: respTTL, data })),
+        };
       }
     } else if (q.type === 'PTR') {
       const fqdn = name.endsWith('.') ? name : `${name}.`;
       if (fqdn.endsWith(ptrIPv4domain)) {
         const host = this.backend.resolveIP(fqdn.slice(0, -ptrIPv4domain.length));
-        if (host) return { rcode: 'NOERROR', authoritative: false, answers: [{ name, type: 'PTR', ttl: respTTL, data: host }] };
+        if (host)
+          return {
+            rcode: 'NOERROR',
+            authoritative: false,
+            answers: [{ name, type: 'PTR', ttl: respTTL, data: host }],
+          };
       }
     }
-    if ((q.type === 'A' || q.type === 'AAAA') && this.backend.ndotsSet && !name.replace(/\.$/, '').includes('.')) {
+    if (
+      (q.type === 'A' || q.type === 'AAAA') &&
+      this.backend.ndotsSet &&
+      !name.replace(/\.$/, '').includes('.')
+    ) {
       return { rcode: 'NOERROR', authoritative: false, answers: [] };
     }
     const servers = this.extDNSList.filter((e) => this.proxyDNS || !e.hostLoopback).map((e) => e.addr);

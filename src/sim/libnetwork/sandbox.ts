@@ -6,13 +6,19 @@ import { forbidden } from '../errdefs.ts';
 import type { NetNs } from '../kernel/types.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import type { Controller } from './controller.ts';
-import { clearDefaultGW, getEndpointInGWNetwork, needDefaultGW, selectGatewayEndpoint, setupDefaultGW } from './default_gateway.ts';
+import {
+  clearDefaultGW,
+  getEndpointInGWNetwork,
+  needDefaultGW,
+  selectGatewayEndpoint,
+  setupDefaultGW,
+} from './default_gateway.ts';
 import { type Endpoint, type PortBindingRequest, toPortBinding } from './endpoint.ts';
 import { goJSON, goMap } from './internal/gojson.ts';
 import { ExposedPorts, NoProxy6To4, PortMap } from './netlabel/labels.ts';
 import type { Namespace } from './osl/namespace.ts';
-import type { Resolver } from './resolver.ts';
 import type { ExtDNSEntry } from './resolvconf/resolvconf.ts';
+import type { Resolver } from './resolver.ts';
 import * as dns from './sandbox_dns.ts';
 import * as sbl from './sandbox_linux.ts';
 
@@ -118,7 +124,13 @@ export class Sandbox {
 
   /** hasExternalAccess tells whether a non-internal endpoint gives the sandbox a default route. */
   hasExternalAccess(): boolean {
-    return this.eps.some((ep) => !ep.network.internal && ep.network.type !== 'null' && ep.network.type !== 'host' && ep.hasGatewayOrDefaultRoute());
+    return this.eps.some(
+      (ep) =>
+        !ep.network.internal &&
+        ep.network.type !== 'null' &&
+        ep.network.type !== 'host' &&
+        ep.hasGatewayOrDefaultRoute(),
+    );
   }
 
   /** needDefaultGW, getEndpointInGWNetwork, setupDefaultGW and clearDefaultGW: see default_gateway.ts. */
@@ -193,7 +205,9 @@ export class Sandbox {
       Cid: this.containerId,
       Eps: eps.length ? eps : null,
       EpPriority: goMap(Object.fromEntries(this.epPriority)),
-      ExtDNS2: this.extDNS.length ? this.extDNS.map((e) => ({ IPStr: e.addr, HostLoopback: e.hostLoopback })) : null,
+      ExtDNS2: this.extDNS.length
+        ? this.extDNS.map((e) => ({ IPStr: e.addr, HostLoopback: e.hostLoopback }))
+        : null,
     });
     this.controller.store.putObject({ key: () => ['sandbox', this.id], value: () => value });
   }

@@ -106,5 +106,9 @@ export function startResolver(sb: Sandbox): void {
   rebuildDNS(sb, r);
   r.setExtServers(sb.extDNS);
   r.start(sb.ns);
-  sb.controller.explainLog.record('start the embedded DNS server on 127.0.0.11:53', `(dockerd) listen udp+tcp 127.0.0.11:53 in ${sb.key}`, 'Sandbox.startResolver');
+  sb.controller.explainLog.record(
+    'start the embedded DNS server on 127.0.0.11:53',
+    `(dockerd) listen udp+tcp 127.0.0.11:53 in ${sb.key}`,
+    'Sandbox.startResolver',
+  );
 }

@@ -2,8 +2,8 @@
 // namespace (populateNetworkResources), taking it out (clearNetworkResources / releaseOSSboxResources)
 // and pointing the default route at the gateway endpoint (updateGateway).
 
-import type { Endpoint } from './endpoint.ts';
 import { selectGatewayEndpoint } from './default_gateway.ts';
+import type { Endpoint } from './endpoint.ts';
 import type { Sandbox } from './sandbox.ts';
 import { startResolver } from './sandbox_dns.ts';
 

@@ -2,13 +2,13 @@
 // and the predefined networks created the way dockerd's configureNetworking does (none, host,
 // bridge). Mirrors moby/moby daemon/daemon_unix.go configureNetworking; simplified: no restore.
 
-import type { HostMachine, World } from '../world/world.ts';
-import { createWorld } from '../world/build.ts';
 import { Vfs } from '../kernel/vfs.ts';
+import { createWorld } from '../world/build.ts';
+import type { HostMachine, World } from '../world/world.ts';
 import type { DaemonConfig } from './config.ts';
 import { Controller } from './controller.ts';
-import type { Sandbox } from './sandbox.ts';
 import type { Endpoint, EndpointOptions } from './endpoint.ts';
+import type { Sandbox } from './sandbox.ts';
 
 /** TestBed is a world, its first host and that host's controller. */
 export interface TestBed {
@@ -20,7 +20,8 @@ export interface TestBed {
 /** newTestBed builds a world and a controller with the none, host and bridge networks. */
 export function newTestBed(daemonConfig?: DaemonConfig, seed = 1): TestBed {
   const world = createWorld({ seed });
-  const host = world.hosts.get('host1')!;
+  const host = world.hosts.get('host1');
+  if (!host) throw new Error('createWorld made no host1');
   const c = new Controller({ host, world, daemonConfig });
   const now = world.clock.now();
   c.newNetwork('null', 'none', '', { created: now });
@@ -38,7 +39,11 @@ export function runContainer(
 ): { id: string; sb: Sandbox; ep: Endpoint; fs: Vfs } {
   const id = bed.c.rng.dockerId();
   const fs = new Vfs();
-  const sb = bed.c.newSandbox(id, { hostname: opts.hostname ?? id.slice(0, 12), fs, useDefaultSandbox: opts.useDefaultSandbox });
+  const sb = bed.c.newSandbox(id, {
+    hostname: opts.hostname ?? id.slice(0, 12),
+    fs,
+    useDefaultSandbox: opts.useDefaultSandbox,
+  });
   const n = bed.c.mustNetworkByName(network);
   const predefined = ['bridge', 'host', 'none'].includes(network);
   const ep = n.createEndpoint(name, {

@@ -27,7 +27,7 @@ export function httpOverConnection(world: World, conn: Trace, req: Omit<HttpRequ
   if (!server || !app) return { error: 'empty', ms: 0, traces: [] };
   switch (app.kind) {
     case 'http':
-      return { response: app.serve({ ...req, client: server.client }), ms: conn.rttMs, traces: [] };
+      return { response: app.serve({ ...req, client: server.client, clientPort: server.clientPort }), ms: conn.rttMs, traces: [] };
     case 'proxy': {
       if (depth > 4) return { error: 'reset', ms: 0, traces: [] };
       const inner = tcpConnect(world, server.ns, app.targetIp, app.targetPort, { tool: 'docker-proxy', depth: depth + 1 });

@@ -122,9 +122,8 @@ export function runHook(ctx: WalkCtx, ns: NetNs, a: HookArgs, p: Packet): IptVer
   const quiet = v.verdict === 'ACCEPT' && v.byPolicy && (chain?.rules.length ?? 0) === 0;
   if (!quiet) {
     const label = `${a.table} ${a.chain}`;
-    const h: Partial<Hop> = { what: 'iptables', rule: v.rule, in: a.in, out: a.out };
     const verdict: Hop['verdict'] = v.verdict === 'DROP' ? 'drop' : v.verdict === 'REJECT' ? 'reject' : v.verdict === 'ACCEPT' ? 'pass' : 'nat';
-    hop(ctx, ns, p, { ...h, verdict, reason: `${label}: ${describe(v, label)}${isolationHint(v)}` });
+    hop(ctx, ns, p, { what: 'iptables', rule: v.rule, in: a.in, out: a.out, verdict, reason: `${label}: ${describe(v, label)}${isolationHint(v)}` });
   }
   return v;
 }

@@ -6,6 +6,7 @@ import { inspect } from '../inspect.ts';
 import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
 import { psCommand } from './container_list.ts';
 import { containerPath } from './container_create.ts';
+import { attachCommand } from './container_attach.ts';
 import { execCommand, killCommand, logsCommand, portCommand, renameCommand, restartCommand, rmCommand, stopCommand } from './container_ops.ts';
 import { createCommand, runCommand, startCommand } from './container_run.ts';
 
@@ -20,7 +21,7 @@ const containerInspect: CommandSpec = {
 
 /** containerShortcuts are the top-level container commands (docker run, docker ps, ...). */
 export function containerShortcuts(): CommandSpec[] {
-  return [runCommand, execCommand, psCommand(), createCommand, killCommand, logsCommand, portCommand, renameCommand, restartCommand, rmCommand, startCommand, stopCommand];
+  return [runCommand, attachCommand, execCommand, psCommand(), createCommand, killCommand, logsCommand, portCommand, renameCommand, restartCommand, rmCommand, startCommand, stopCommand];
 }
 
 /** containerCommand is `docker container`. */
@@ -31,6 +32,7 @@ export function containerCommand(): CommandSpec {
     args: noArgs,
     run: (ctx, _a, _f, cmd) => ctx.err(renderHelp(cmd)),
     subcommands: [
+      attachCommand,
       createCommand,
       execCommand,
       killCommand,

@@ -43,7 +43,7 @@ function parseOrUsage(flags: FlagSet, args: string[], cmd: string): ContainerCon
   }
 }
 
-function checkTty(ctx: RunContext, attachStdin: boolean, tty: boolean): void {
+export function checkTty(ctx: RunContext, attachStdin: boolean, tty: boolean): void {
   if (tty && attachStdin && !ctx.stdinIsTerminal) throw new CliError('the input device is not a TTY');
 }
 
@@ -64,14 +64,13 @@ function readAttached(ctx: RunContext, stream: (() => { stdout: string; stderr: 
   else ctx.err(o.stderr);
 }
 
-function waitStatus(ctx: RunContext, id: string, autoRemove: boolean): number {
-  try {
-    const w = ctx.client.post<{ StatusCode?: number }>(containerPath(id, '/wait'), { condition: autoRemove ? 'removed' : 'next-exit' });
-    return w?.StatusCode ?? 0;
-  } catch (e) {
-    if (e instanceof ApiError && e.isNotFound) return 0;
-    throw e;
-  }
+/**
+ * beginWait asks the daemon to wait for the container before it is started, as docker/cli's
+ * waitExitOrRemoved does, and returns a reader for the exit status once the process ended.
+ */
+function beginWait(ctx: RunContext, id: string, autoRemove: boolean): () => number {
+  const resp = ctx.client.raw('POST', containerPath(id, '/wait'), { condition: autoRemove ? 'removed' : 'next-exit' });
+  return () => (resp.json as { StatusCode?: number } | undefined)?.StatusCode ?? 0;
 }
 
 function runRun(ctx: RunContext, args: string[], flags: FlagSet): void {
@@ -100,6 +99,7 @@ function runRun(ctx: RunContext, args: string[], flags: FlagSet): void {
     if (config.AttachStderr) q.stderr = '1';
     stream = ctx.client.stream('POST', containerPath(id, '/attach'), q);
   }
+  const status = attach ? beginWait(ctx, id, flags.get('rm')) : () => 0;
   try {
     ctx.client.post(containerPath(id, '/start'));
   } catch (e) {
@@ -108,13 +108,12 @@ function runRun(ctx: RunContext, args: string[], flags: FlagSet): void {
   if (!attach) return;
   const tty = config.Tty as boolean;
   if (tty && config.AttachStdin && enterIfShell(ctx, id)) return;
-  const status = waitStatus(ctx, id, flags.get('rm'));
   readAttached(ctx, stream, tty);
-  if (status !== 0) throw new CliError('', status);
+  if (status() !== 0) throw new CliError('', status());
 }
 
 /** enterIfShell hands an interactive shell container to the session. */
-function enterIfShell(ctx: RunContext, id: string, execId?: string, argv?: string[]): boolean {
+export function enterIfShell(ctx: RunContext, id: string, execId?: string, argv?: string[]): boolean {
   let cmd = argv;
   if (!cmd) {
     const c = ctx.client.get<InspectLite>(containerPath(id, '/json'));
@@ -127,7 +126,6 @@ function enterIfShell(ctx: RunContext, id: string, execId?: string, argv?: strin
   return true;
 }
 
-export { enterIfShell };
 
 /** runCommand is `docker run`. */
 export const runCommand: CommandSpec = {
@@ -176,11 +174,11 @@ export const startCommand: CommandSpec = {
       const q: Record<string, string> = { stream: '1', stdout: '1', stderr: '1' };
       if (flags.get<boolean>('interactive') && c.Config?.OpenStdin) q.stdin = '1';
       const stream = ctx.client.stream('POST', containerPath(c.Id, '/attach'), q);
+      const status = beginWait(ctx, c.Id, c.HostConfig?.AutoRemove ?? false);
       ctx.client.post(containerPath(c.Id, '/start'));
       if (tty && q.stdin && enterIfShell(ctx, c.Id, undefined, [c.Path ?? '', ...(c.Args ?? [])])) return;
-      const status = waitStatus(ctx, c.Id, c.HostConfig?.AutoRemove ?? false);
       readAttached(ctx, stream, tty);
-      if (status !== 0) throw new CliError('', status);
+      if (status() !== 0) throw new CliError('', status());
       return;
     }
     const failed: string[] = [];

@@ -66,19 +66,37 @@ export interface JoinInfo {
 
 /** Driver is a network driver (driverapi.Driver). */
 export interface Driver {
-  networkAllocate(id: string, options: Record<string, string>, ipV4Data: IPAMData[], ipV6Data: IPAMData[]): Record<string, string>;
+  networkAllocate(
+    id: string,
+    options: Record<string, string>,
+    ipV4Data: IPAMData[],
+    ipV6Data: IPAMData[],
+  ): Record<string, string>;
   networkFree(id: string): void;
   createNetwork(nid: string, options: NetworkOptions, ipV4Data: IPAMData[], ipV6Data: IPAMData[]): void;
   deleteNetwork(nid: string): void;
   createEndpoint(nid: string, eid: string, ifInfo: InterfaceInfo, options: Record<string, unknown>): void;
   deleteEndpoint(nid: string, eid: string): void;
   endpointOperInfo(nid: string, eid: string): Record<string, unknown>;
-  join(nid: string, eid: string, sboxKey: string, jinfo: JoinInfo, epOptions: Record<string, unknown>, sbOptions: Record<string, unknown>): void;
+  join(
+    nid: string,
+    eid: string,
+    sboxKey: string,
+    jinfo: JoinInfo,
+    epOptions: Record<string, unknown>,
+    sbOptions: Record<string, unknown>,
+  ): void;
   leave(nid: string, eid: string): void;
   programExternalConnectivity(nid: string, eid: string, options: Record<string, unknown>): void;
   revokeExternalConnectivity(nid: string, eid: string): void;
   /** eventNotify receives cluster table events (overlay). */
-  eventNotify?(eventType: 'create' | 'update' | 'delete', nid: string, tableName: string, key: string, value: string): void;
+  eventNotify?(
+    eventType: 'create' | 'update' | 'delete',
+    nid: string,
+    tableName: string,
+    key: string,
+    value: string,
+  ): void;
   type(): string;
   isBuiltIn(): boolean;
 }

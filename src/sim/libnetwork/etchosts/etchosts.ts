@@ -23,7 +23,10 @@ const defaultContentIPv6: Record[] = [
 
 /** build writes the default records followed by extraContent (etchosts.Build). */
 export function build(fs: Vfs, path: string, extraContent: Record[]): void {
-  fs.writeFile(path, [...defaultContentIPv4, ...defaultContentIPv6, ...extraContent].map(recordLine).join(''));
+  fs.writeFile(
+    path,
+    [...defaultContentIPv4, ...defaultContentIPv6, ...extraContent].map(recordLine).join(''),
+  );
 }
 
 /** buildNoIPv6 writes the file for a sandbox without IPv6 (etchosts.BuildNoIPv6). */
@@ -52,7 +55,9 @@ export function del(fs: Vfs, path: string, recs: Record[]): void {
       out.push(line);
       continue;
     }
-    const drop = recs.some((r) => line.endsWith(`\t${r.hosts}`) && line.slice(0, line.length - r.hosts.length - 1).trim() === r.ip);
+    const drop = recs.some(
+      (r) => line.endsWith(`\t${r.hosts}`) && line.slice(0, line.length - r.hosts.length - 1).trim() === r.ip,
+    );
     if (!drop) out.push(line);
   }
   fs.writeFile(path, out.map((l) => `${l}\n`).join(''));

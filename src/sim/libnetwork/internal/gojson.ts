@@ -11,5 +11,8 @@ export function goMap<T>(m: Record<string, T> | null | undefined): Record<string
 
 /** goJSON marshals v like Go's json.Marshal (v's own key order is kept). */
 export function goJSON(v: unknown): string {
-  return JSON.stringify(v).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(v).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

@@ -38,14 +38,15 @@ export function prefixCompare(a: Prefix, b: Prefix): number {
 export function overlaps(a: Prefix, b: Prefix): boolean {
   const bits = Math.min(a.bits, b.bits);
   const m = maskOf(bits);
-  return ((a.addr & m) >>> 0) === ((b.addr & m) >>> 0);
+  return (a.addr & m) >>> 0 === (b.addr & m) >>> 0;
 }
 
 /** contains tells whether the address lies in p. */
-export const contains = (p: Prefix, addr: number): boolean => ((addr & maskOf(p.bits)) >>> 0) === ((p.addr & maskOf(p.bits)) >>> 0);
+export const contains = (p: Prefix, addr: number): boolean =>
+  (addr & maskOf(p.bits)) >>> 0 === (p.addr & maskOf(p.bits)) >>> 0;
 
 /** lastAddr returns the last address of p (its IPv4 broadcast address). */
-export const lastAddr = (p: Prefix): number => ((p.addr | ~maskOf(p.bits)) >>> 0);
+export const lastAddr = (p: Prefix): number => (p.addr | ~maskOf(p.bits)) >>> 0;
 
 /** prefixSize returns how many addresses p holds. */
 export const prefixSize = (p: Prefix): number => 2 ** (32 - p.bits);

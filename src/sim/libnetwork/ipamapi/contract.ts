@@ -1,7 +1,7 @@
 // Mirrors moby/moby libnetwork/ipamapi/contract.go: the contract every IPAM driver fulfils.
 // Simplified: synchronous, IPv4 addresses as strings, errors are SimErrors with moby's messages.
 
-import { type SimError, forbidden, invalidParameter, unavailable } from '../../errdefs.ts';
+import { forbidden, invalidParameter, type SimError, unavailable } from '../../errdefs.ts';
 import type { Prefix } from '../internal/netiputil.ts';
 
 /** PluginEndpointType is the name plugins register IPAM drivers under. */
@@ -26,9 +26,11 @@ export const ErrIPOutOfRange = (): SimError => invalidParameter('requested addre
 /** ErrPoolOverlap is returned when a requested pool overlaps an allocated one. */
 export const ErrPoolOverlap = (): SimError => forbidden('Pool overlaps with other one on this address space');
 /** ErrBadPool is returned when releasing a pool that is not allocated. */
-export const ErrBadPool = (): SimError => invalidParameter('address space does not contain specified address pool');
+export const ErrBadPool = (): SimError =>
+  invalidParameter('address space does not contain specified address pool');
 /** ErrNoMoreSubnets is returned when every predefined pool is used up. */
-export const ErrNoMoreSubnets = (): SimError => invalidParameter('all predefined address pools have been fully subnetted');
+export const ErrNoMoreSubnets = (): SimError =>
+  invalidParameter('all predefined address pools have been fully subnetted');
 
 /** PoolRequest is what a network asks its IPAM driver for (ipamapi.PoolRequest). */
 export interface PoolRequest {

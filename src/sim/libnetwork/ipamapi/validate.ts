@@ -4,11 +4,24 @@
 
 import { invalidParameter } from '../../errdefs.ts';
 import { ipToInt } from '../../kernel/inet.ts';
-import { type Prefix, contains, masked, overlaps, parsePrefix, prefixEqual, prefixString } from '../internal/netiputil.ts';
+import {
+  contains,
+  masked,
+  overlaps,
+  type Prefix,
+  parsePrefix,
+  prefixEqual,
+  prefixString,
+} from '../internal/netiputil.ts';
 
 /** IPAMRequest is the IPAM part of a network-create request. */
 export interface IPAMRequest {
-  config?: Array<{ subnet?: string; ipRange?: string; gateway?: string; auxAddresses?: Record<string, string> }>;
+  config?: Array<{
+    subnet?: string;
+    ipRange?: string;
+    gateway?: string;
+    auxAddresses?: Record<string, string>;
+  }>;
 }
 
 const isV6 = (s: string): boolean => s.includes(':');
@@ -28,9 +41,14 @@ function validateIPRange(ipRange: string, subnet: Prefix): string[] {
   const p = parsePrefix(ipRange);
   if (!p) return [`invalid ip-range ${ipRange}: invalid CIDR block notation`];
   const errs: string[] = [];
-  if (p.bits < subnet.bits) errs.push(`invalid ip-range ${ipRange}: CIDR block is bigger than its parent subnet ${prefixString(subnet)}`);
-  if (!prefixEqual(p, masked(p))) errs.push(`invalid ip-range ${prefixString(p)}: it should be ${prefixString(masked(p))}`);
-  if (!overlaps(subnet, p)) errs.push(`invalid ip-range ${ipRange}: parent subnet ${prefixString(subnet)} doesn't contain ip-range`);
+  if (p.bits < subnet.bits)
+    errs.push(
+      `invalid ip-range ${ipRange}: CIDR block is bigger than its parent subnet ${prefixString(subnet)}`,
+    );
+  if (!prefixEqual(p, masked(p)))
+    errs.push(`invalid ip-range ${prefixString(p)}: it should be ${prefixString(masked(p))}`);
+  if (!overlaps(subnet, p))
+    errs.push(`invalid ip-range ${ipRange}: parent subnet ${prefixString(subnet)} doesn't contain ip-range`);
   return errs;
 }
 
@@ -51,7 +69,8 @@ export function validateIPAM(ipam: IPAMRequest | undefined, enableIPv6: boolean)
       errs.push(`invalid subnet ${s}: invalid CIDR block notation`);
       continue;
     }
-    if (!prefixEqual(subnet, masked(subnet))) errs.push(`invalid subnet ${prefixString(subnet)}: it should be ${prefixString(masked(subnet))}`);
+    if (!prefixEqual(subnet, masked(subnet)))
+      errs.push(`invalid subnet ${prefixString(subnet)}: it should be ${prefixString(masked(subnet))}`);
     errs.push(...validateIPRange(cfg.ipRange ?? '', subnet));
     const gwErr = validateAddress(cfg.gateway ?? '', subnet);
     if (gwErr) errs.push(`invalid gateway ${cfg.gateway}: ${gwErr}`);
@@ -61,6 +80,7 @@ export function validateIPAM(ipam: IPAMRequest | undefined, enableIPv6: boolean)
     }
   }
   if (errs.length === 0) return;
-  const joined = errs.length === 1 ? errs[0].trim() : `* ${errs.map((e) => e.replaceAll('\n', '\n\t')).join('\n* ')}`;
+  const joined =
+    errs.length === 1 ? errs[0].trim() : `* ${errs.map((e) => e.replaceAll('\n', '\n\t')).join('\n* ')}`;
   throw invalidParameter(`invalid network config:\n${joined}`);
 }

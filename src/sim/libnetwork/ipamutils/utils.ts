@@ -1,7 +1,7 @@
 // Mirrors moby/moby libnetwork/ipamutils/utils.go: the predefined address pools the default IPAM
 // carves networks from. Simplified: IPv4 only.
 
-import { parsePrefix, type Prefix } from '../internal/netiputil.ts';
+import { type Prefix, parsePrefix } from '../internal/netiputil.ts';
 
 /** NetworkToSplit is a base prefix to be split into subnets of a given size. */
 export interface NetworkToSplit {

@@ -16,7 +16,10 @@ import * as resolvconf from '../resolvconf/resolvconf.ts';
 export function inferReservedNetworks(host: HostMachine): Prefix[] {
   const reserved: Prefix[] = [];
   const rc = resolvconf.load(host.fs, resolvconf.path(host.fs));
-  for (const ns of rc?.nameServers ?? []) if (isIPv4(ns)) reserved.push(parsePrefix(`${ns}/32`)!);
+  for (const ns of rc?.nameServers ?? []) {
+    const p = isIPv4(ns) ? parsePrefix(`${ns}/32`) : undefined;
+    if (p) reserved.push(p);
+  }
   for (const r of host.ns.routes) {
     if (r.table !== 'main' || r.scope !== 'link' || r.dst === 'default') continue;
     const p = parsePrefix(r.dst);

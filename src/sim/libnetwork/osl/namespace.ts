@@ -2,8 +2,17 @@
 // container's network namespace and the interfaces libnetwork moves into it. Simplified: IPv4 only;
 // the namespace is a kernel NetNs registered with the world.
 
-import { addAddr, addRoute, createNetns, delRoute, findLink, linkByIndex, moveLink, setUp } from '../../kernel/netns.ts';
 import { inCidr } from '../../kernel/inet.ts';
+import {
+  addAddr,
+  addRoute,
+  createNetns,
+  delRoute,
+  findLink,
+  linkByIndex,
+  moveLink,
+  setUp,
+} from '../../kernel/netns.ts';
 import type { Link, NetNs } from '../../kernel/types.ts';
 import type { HostMachine, World } from '../../world/world.ts';
 import type { ExplainLog } from '../explain.ts';
@@ -46,8 +55,18 @@ export class Namespace {
   }
 
   /** newSandbox creates a namespace with lo up and registers it with the world (osl.NewSandbox). */
-  static create(world: World, host: HostMachine, key: string, nsID: string, log: ExplainLog): Namespace {
+  static create(
+    world: World,
+    host: HostMachine,
+    key: string,
+    nsID: string,
+    log: ExplainLog,
+    ipv6: boolean,
+  ): Namespace {
     const ns = createNetns(nsID, host.name, host.ns.counter);
+    // IPv6 is on in the new namespace, so the kernel gives lo ::1 as well (moby ≥ 26 keeps it).
+    if (ipv6 && !ns.links[0].addrs.some((a) => a.family === 6))
+      ns.links[0].addrs.push({ family: 6, ip: '::1', prefixLen: 128, scope: 'host' });
     world.register(ns);
     log.record(`create network namespace ${key}`, `ip netns add ${key.split('/').pop()}`, 'osl.NewSandbox');
     return new Namespace(host, ns, key, false, log);
@@ -78,13 +97,21 @@ export class Namespace {
     if (!link) throw new Error(`failed to get link by name "${srcName}": Link not found`);
     if (!this.isDefault) {
       link = moveLink(this.host.ns, link, this.ns, name);
-      this.log.record(`move ${srcName} into the container as ${name}`, `ip link set ${srcName} netns ${this.key.split('/').pop()} name ${name}`, 'osl.AddInterface');
+      this.log.record(
+        `move ${srcName} into the container as ${name}`,
+        `ip link set ${srcName} netns ${this.key.split('/').pop()} name ${name}`,
+        'osl.AddInterface',
+      );
     }
     setUp(link, false);
     if (opts.mac) link.mac = opts.mac;
     if (opts.address) {
       addAddr(this.ns, name, opts.address);
-      this.log.record(`give ${name} the address ${opts.address}`, `ip addr add ${opts.address} dev ${name}`, 'osl.AddInterface');
+      this.log.record(
+        `give ${name} the address ${opts.address}`,
+        `ip addr add ${opts.address} dev ${name}`,
+        'osl.AddInterface',
+      );
     }
     setUp(link, true);
     const iface: Iface = { srcName, dstName: name, address: opts.address };
@@ -99,11 +126,17 @@ export class Namespace {
     if (!link || this.isDefault) return;
     setUp(link, false);
     moveLink(this.ns, link, this.host.ns, iface.srcName);
-    this.log.record(`move ${iface.dstName} out of the container`, `ip netns exec ${this.key.split('/').pop()} ip link set ${iface.dstName} netns 1 name ${iface.srcName}`, 'osl.Interface.Remove');
+    this.log.record(
+      `move ${iface.dstName} out of the container`,
+      `ip netns exec ${this.key.split('/').pop()} ip link set ${iface.dstName} netns 1 name ${iface.srcName}`,
+      'osl.Interface.Remove',
+    );
   }
 
   private linkForGateway(gw: string): Link | undefined {
-    const r = this.ns.routes.find((rt) => rt.table === 'main' && rt.scope === 'link' && rt.dst !== 'default' && inCidr(gw, rt.dst));
+    const r = this.ns.routes.find(
+      (rt) => rt.table === 'main' && rt.scope === 'link' && rt.dst !== 'default' && inCidr(gw, rt.dst),
+    );
     return r ? linkByIndex(this.ns, r.dev) : undefined;
   }
 
@@ -112,7 +145,11 @@ export class Namespace {
     const link = this.linkForGateway(gw);
     if (!link) throw new Error(`direct route for the gateway ${gw} could not be found`);
     addRoute(this.ns, { dst: 'default', via: gw, dev: link.index, proto: 'boot' });
-    this.log.record(`route the container's traffic via ${gw}`, `ip route add default via ${gw} dev ${link.name}`, 'osl.SetGateway');
+    this.log.record(
+      `route the container's traffic via ${gw}`,
+      `ip route add default via ${gw} dev ${link.name}`,
+      'osl.SetGateway',
+    );
   }
 
   /** setDefaultRouteDev adds a connected default route through an interface (ipvlan l3, SetDefaultRouteIPv4). */
@@ -120,7 +157,11 @@ export class Namespace {
     const link = findLink(this.ns, dstName);
     if (!link) throw new Error('no interface');
     addRoute(this.ns, { dst: 'default', dev: link.index, scope: 'link', proto: 'boot' });
-    this.log.record(`route the container's traffic out of ${dstName}`, `ip route add default dev ${dstName}`, 'osl.AddStaticRoute');
+    this.log.record(
+      `route the container's traffic out of ${dstName}`,
+      `ip route add default dev ${dstName}`,
+      'osl.AddStaticRoute',
+    );
   }
 
   /** unsetGateway removes the IPv4 default route (UnsetGateway / UnsetDefaultRouteIPv4). */
@@ -132,6 +173,10 @@ export class Namespace {
   destroy(world: World): void {
     if (this.isDefault) return;
     world.unregister(this.ns);
-    this.log.record(`delete network namespace ${this.key}`, `ip netns delete ${this.key.split('/').pop()}`, 'osl.Destroy');
+    this.log.record(
+      `delete network namespace ${this.key}`,
+      `ip netns delete ${this.key.split('/').pop()}`,
+      'osl.Destroy',
+    );
   }
 }

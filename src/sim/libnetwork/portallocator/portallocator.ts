@@ -9,8 +9,9 @@ import type { Vfs } from '../../kernel/vfs.ts';
 import { isIPv6 } from '../types/types.ts';
 
 const portRangeKernelParam = '/proc/sys/net/ipv4/ip_local_port_range';
-/** defaultPortRangeStart and End are used when the kernel range cannot be read. */
+/** defaultPortRangeStart is the fallback start of the ephemeral range (portallocator_unix.go). */
 export const defaultPortRangeStart = 49153;
+/** defaultPortRangeEnd is the fallback end of the ephemeral range. */
 export const defaultPortRangeEnd = 65535;
 /** linuxDefaultPortRange is what a stock kernel's ip_local_port_range holds. */
 export const linuxDefaultPortRange: [number, number] = [32768, 60999];
@@ -88,7 +89,8 @@ export class PortAllocator {
     const add = (addr: string, allocate: boolean): void => {
       if (seen.has(addr)) return;
       seen.add(addr);
-      refs.push({ addr, pm: this.protoMap(addr).get(proto)!, allocate });
+      const pm = this.protoMap(addr).get(proto);
+      if (pm) refs.push({ addr, pm, allocate });
     };
     for (const ip of ips) add(ip, true);
     for (const u of ['0.0.0.0', '::']) {
@@ -101,23 +103,23 @@ export class PortAllocator {
     }
     if (portStart > 0 && portStart === portEnd) {
       for (const r of refs) {
-        if (r.pm.p.has(portStart)) throw system(`Bind for ${r.addr}:${portStart} failed: port is already allocated`);
+        if (r.pm.p.has(portStart))
+          throw system(`Bind for ${r.addr}:${portStart} failed: port is already allocated`);
       }
       for (const r of refs) if (r.allocate) r.pm.p.add(portStart);
       return portStart;
     }
     const ranges = new Map(refs.map((r) => [r.addr, r.pm.getPortRange(portStart, portEnd)]));
-    const first = ranges.get(ips[0])!;
+    const first = refs[0].pm.getPortRange(portStart, portEnd);
     let port = first.last;
     for (let i = first.begin; i <= first.end; i++) {
       port++;
       if (port > first.end) port = first.begin;
       if (refs.some((r) => r.pm.p.has(port))) continue;
       for (const r of refs) {
-        if (r.allocate) {
-          r.pm.p.add(port);
-          ranges.get(r.addr)!.last = port;
-        }
+        const range = ranges.get(r.addr);
+        if (r.allocate) r.pm.p.add(port);
+        if (r.allocate && range) range.last = port;
       }
       return port;
     }
@@ -132,6 +134,9 @@ export class PortAllocator {
   /** isAllocated tells whether a port is taken on an address (or on its family's wildcard). */
   isAllocated(ip: string, proto: string, port: number): boolean {
     const wild = isIPv6(ip) ? '::' : '0.0.0.0';
-    return Boolean(this.ipMap.get(ip)?.get(proto)?.p.has(port) || (!unspecified(ip) && this.ipMap.get(wild)?.get(proto)?.p.has(port)));
+    return Boolean(
+      this.ipMap.get(ip)?.get(proto)?.p.has(port) ||
+        (!unspecified(ip) && this.ipMap.get(wild)?.get(proto)?.p.has(port)),
+    );
   }
 }

@@ -3,8 +3,8 @@
 // header and the trailing comment block v25+ writes. Simplified: no hash file; the user-modified
 // check compares against the content libnetwork last wrote.
 
-import type { Vfs } from '../../kernel/vfs.ts';
 import { isIPv4, isLoopback } from '../../kernel/inet.ts';
+import type { Vfs } from '../../kernel/vfs.ts';
 
 const defaultPath = '/etc/resolv.conf';
 const alternatePath = '/run/systemd/resolve/resolv.conf';
@@ -156,9 +156,14 @@ export class ResolvConf {
     if (this.other.length) s += `${this.other.join('\n')}\n`;
     s += `\n# Based on host file: '${this.sourcePath}'${this.transform ? ` (${this.transform})` : ''}\n`;
     for (const w of this.warnings) s += `# ${w}\n`;
-    if (this.extNameServers.length) s += `# ExtServers: [${this.extNameServers.map(extDNSString).join(' ')}]\n`;
+    if (this.extNameServers.length)
+      s += `# ExtServers: [${this.extNameServers.map(extDNSString).join(' ')}]\n`;
     if (this.invalidNSs.length) s += `# Invalid nameservers: [${this.invalidNSs.join(' ')}]\n`;
-    const overrides = [this.nsOverride && 'nameservers', this.searchOverride && 'search', this.optionsOverride && 'options'].filter(Boolean);
+    const overrides = [
+      this.nsOverride && 'nameservers',
+      this.searchOverride && 'search',
+      this.optionsOverride && 'options',
+    ].filter(Boolean);
     s += `# Overrides: [${overrides.join(' ')}]\n`;
     if (this.ndotsFrom) s += `# Option ndots from: ${this.ndotsFrom}\n`;
     return s;

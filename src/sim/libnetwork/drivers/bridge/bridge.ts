@@ -4,7 +4,15 @@
 
 import { invalidParameter, notFound, notImplemented } from '../../../errdefs.ts';
 import type { Socket } from '../../../kernel/types.ts';
-import type { Driver, DriverContext, GwAllocChecker, InterfaceInfo, IPAMData, JoinInfo, Registerer } from '../../driverapi/driverapi.ts';
+import type {
+  Driver,
+  DriverContext,
+  GwAllocChecker,
+  InterfaceInfo,
+  IPAMData,
+  JoinInfo,
+  Registerer,
+} from '../../driverapi/driverapi.ts';
 import { ExposedPorts, MacAddress, PortMap } from '../../netlabel/labels.ts';
 import type { PortBinding, TransportPort } from '../../types/types.ts';
 import { type NetworkConfiguration, parseNetworkOptions } from './bridge_config.ts';
@@ -17,8 +25,9 @@ import type { BridgeInterface } from './setup.ts';
 
 /** NetworkType is the bridge driver's name. */
 export const NetworkType = 'bridge';
-/** vethPrefix and vethLen name the host-side interfaces ("veth" + 7 hex). */
+/** vethPrefix starts the names of both veth ends ("veth" + 7 hex). */
 export const vethPrefix = 'veth';
+/** vethLen is the length of a generated veth name. */
 export const vethLen = vethPrefix.length + 7;
 /** defaultContainerVethPrefix names the container side ("eth0", "eth1" …). */
 export const defaultContainerVethPrefix = 'eth';
@@ -36,7 +45,9 @@ export interface BridgeEndpoint {
   hostIfName: string;
   addr: string;
   macAddress: string;
-  extConnConfig: { portBindings?: PortBinding[]; exposedPorts?: TransportPort[]; noProxy6To4: boolean } | undefined;
+  extConnConfig:
+    | { portBindings?: PortBinding[]; exposedPorts?: TransportPort[]; noProxy6To4: boolean }
+    | undefined;
   portMapping: PortBindingState[];
 }
 
@@ -58,7 +69,11 @@ export class BridgeDriver implements Driver, GwAllocChecker {
   /** constructor configures the driver; with --iptables it creates Docker's chains right away. */
   constructor(ctx: DriverContext) {
     this.ctx = ctx;
-    this.fw = new Iptabler(ctx.ipt, { ipv4: ctx.config.iptables, hairpin: !ctx.config.userlandProxy, allowDirectRouting: false });
+    this.fw = new Iptabler(ctx.ipt, {
+      ipv4: ctx.config.iptables,
+      hairpin: !ctx.config.userlandProxy,
+      allowDirectRouting: false,
+    });
   }
 
   /** userlandProxyPath is docker-proxy's path, or '' when --userland-proxy=false. */
@@ -92,11 +107,19 @@ export class BridgeDriver implements Driver, GwAllocChecker {
   /** getSkipGwAlloc skips the gateway for isolated networks and inhibited internal ones. */
   getSkipGwAlloc(options: Record<string, unknown>): { ipv4: boolean; ipv6: boolean } {
     const c = parseNetworkOptions('dummyNetworkId', options, this.ctx.host.ns);
-    return { ipv4: c.gwModeIPv4 === 'isolated' || (c.inhibitIPv4 && c.internal), ipv6: c.gwModeIPv6 === 'isolated' };
+    return {
+      ipv4: c.gwModeIPv4 === 'isolated' || (c.inhibitIPv4 && c.internal),
+      ipv6: c.gwModeIPv6 === 'isolated',
+    };
   }
 
   /** createNetwork creates the bridge and its firewall rules (see bridge_network.ts). */
-  createNetwork(nid: string, options: Record<string, unknown>, ipV4Data: IPAMData[], ipV6Data: IPAMData[]): void {
+  createNetwork(
+    nid: string,
+    options: Record<string, unknown>,
+    ipV4Data: IPAMData[],
+    ipV6Data: IPAMData[],
+  ): void {
     nwl.createNetwork(this, nid, options, ipV4Data, ipV6Data);
   }
 
@@ -119,14 +142,21 @@ export class BridgeDriver implements Driver, GwAllocChecker {
   endpointOperInfo(nid: string, eid: string): Record<string, unknown> {
     const ep = this.getEndpoint(this.getNetwork(nid), eid);
     const m: Record<string, unknown> = {};
-    if (ep.extConnConfig?.exposedPorts) m[ExposedPorts] = ep.extConnConfig.exposedPorts.map((p) => ({ ...p }));
+    if (ep.extConnConfig?.exposedPorts)
+      m[ExposedPorts] = ep.extConnConfig.exposedPorts.map((p) => ({ ...p }));
     if (ep.portMapping.length) m[PortMap] = ep.portMapping.map(({ sockets: _s, ...b }) => ({ ...b }));
     if (ep.macAddress) m[MacAddress] = ep.macAddress;
     return m;
   }
 
   /** join names the interface and sets the gateway (see bridge_endpoint.ts). */
-  join(nid: string, eid: string, _sboxKey: string, jinfo: JoinInfo, epOptions: Record<string, unknown>): void {
+  join(
+    nid: string,
+    eid: string,
+    _sboxKey: string,
+    jinfo: JoinInfo,
+    epOptions: Record<string, unknown>,
+  ): void {
     epl.join(this, nid, eid, jinfo, epOptions);
   }
 

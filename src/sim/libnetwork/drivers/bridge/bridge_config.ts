@@ -7,18 +7,26 @@ import { inCidr, isIPv4 } from '../../../kernel/inet.ts';
 import { findLink } from '../../../kernel/netns.ts';
 import type { NetNs } from '../../../kernel/types.ts';
 import type { IPAMData } from '../../driverapi/driverapi.ts';
-import { cidrsOverlapAddr } from './bridge_util.ts';
 import * as netlabel from '../../netlabel/labels.ts';
+import { cidrsOverlapAddr } from './bridge_util.ts';
 
-/** BridgeName and the other com.docker.network.bridge.* option keys (labels.go). */
+/** BridgeName is the option naming the Linux bridge (labels.go). */
 export const BridgeName = 'com.docker.network.bridge.name';
+/** EnableIPMasquerade turns the MASQUERADE rule on or off. */
 export const EnableIPMasquerade = 'com.docker.network.bridge.enable_ip_masquerade';
+/** IPv4GatewayMode is nat, nat-unprotected, routed or isolated. */
 export const IPv4GatewayMode = 'com.docker.network.bridge.gateway_mode_ipv4';
+/** IPv6GatewayMode is the IPv6 gateway mode. */
 export const IPv6GatewayMode = 'com.docker.network.bridge.gateway_mode_ipv6';
+/** EnableICC allows or drops traffic between containers of the network. */
 export const EnableICC = 'com.docker.network.bridge.enable_icc';
+/** InhibitIPv4 keeps the gateway address off the bridge. */
 export const InhibitIPv4 = 'com.docker.network.bridge.inhibit_ipv4';
+/** DefaultBindingIP is the host address ports publish on by default. */
 export const DefaultBindingIP = 'com.docker.network.bridge.host_binding_ipv4';
+/** DefaultBridge marks the default "bridge" network. */
 export const DefaultBridge = 'com.docker.network.bridge.default_bridge';
+/** TrustedHostInterfaces lists interfaces allowed to reach containers directly. */
 export const TrustedHostInterfaces = 'com.docker.network.bridge.trusted_host_interfaces';
 /** DefaultBridgeName is docker0. */
 export const DefaultBridgeName = 'docker0';
@@ -53,7 +61,8 @@ export interface NetworkConfiguration {
   bridgeIfaceCreator: 0 | 1 | 2;
 }
 
-const parseErr = (label: string, value: string, err: string): Error => invalidParameter(`failed to parse ${label} value: ${value} (${err})`);
+const parseErr = (label: string, value: string, err: string): Error =>
+  invalidParameter(`failed to parse ${label} value: ${value} (${err})`);
 
 function parseBool(label: string, v: string): boolean {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
@@ -95,7 +104,8 @@ export function fromLabels(id: string, labels: Record<string, string>): NetworkC
         c.bridgeName = value;
         break;
       case netlabel.DriverMTU:
-        if (!/^[+-]?\d+$/.test(value)) throw parseErr(label, value, `strconv.Atoi: parsing "${value}": invalid syntax`);
+        if (!/^[+-]?\d+$/.test(value))
+          throw parseErr(label, value, `strconv.Atoi: parsing "${value}": invalid syntax`);
         c.mtu = Number(value);
         break;
       case netlabel.EnableIPv4:
@@ -142,7 +152,11 @@ export function fromLabels(id: string, labels: Record<string, string>): NetworkC
 }
 
 /** parseNetworkOptions builds the configuration from a network's generic options. */
-export function parseNetworkOptions(id: string, option: Record<string, unknown>, hostNs: NetNs): NetworkConfiguration {
+export function parseNetworkOptions(
+  id: string,
+  option: Record<string, unknown>,
+  hostNs: NetNs,
+): NetworkConfiguration {
   const c = fromLabels(id, (option[netlabel.GenericData] as Record<string, string> | undefined) ?? {});
   if (typeof option[netlabel.EnableIPv4] === 'boolean') c.enableIPv4 = option[netlabel.EnableIPv4] as boolean;
   if (typeof option[netlabel.EnableIPv6] === 'boolean') c.enableIPv6 = option[netlabel.EnableIPv6] as boolean;
@@ -168,7 +182,8 @@ export function processIPAM(c: NetworkConfiguration, v4: IPAMData[], v6: IPAMDat
 }
 
 /** errInvalidGateway is returned when the default gateway is outside the bridge subnet. */
-export const errInvalidGateway = (): Error => invalidParameter('default gateway ip must be part of the network');
+export const errInvalidGateway = (): Error =>
+  invalidParameter('default gateway ip must be part of the network');
 
 /** validate checks the configuration before anything is programmed (networkConfiguration.Validate). */
 export function validate(c: NetworkConfiguration): void {
@@ -182,6 +197,7 @@ export function validate(c: NetworkConfiguration): void {
 /** conflicts tells why two bridge networks cannot coexist, or '' (networkConfiguration.Conflicts). */
 export function conflicts(a: NetworkConfiguration, b: NetworkConfiguration): string {
   if (a.bridgeName === b.bridgeName) return 'networks have same bridge name';
-  if (a.addressIPv4 && b.addressIPv4 && cidrsOverlapAddr(a.addressIPv4, b.addressIPv4)) return 'networks have overlapping IPv4';
+  if (a.addressIPv4 && b.addressIPv4 && cidrsOverlapAddr(a.addressIPv4, b.addressIPv4))
+    return 'networks have overlapping IPv4';
   return '';
 }

@@ -8,9 +8,15 @@ import { addVethPair, delLink, findLink, setMaster, setUp } from '../../../kerne
 import type { InterfaceInfo, JoinInfo } from '../../driverapi/driverapi.ts';
 import { Ifname } from '../../netlabel/labels.ts';
 import { generateIfaceName } from '../../netutils/utils.ts';
-import { type BridgeDriver, type BridgeEndpoint, defaultContainerVethPrefix, vethLen, vethPrefix } from './bridge.ts';
-import { ipOf } from './bridge_util.ts';
+import {
+  type BridgeDriver,
+  type BridgeEndpoint,
+  defaultContainerVethPrefix,
+  vethLen,
+  vethPrefix,
+} from './bridge.ts';
 import { deleteEndpointRecord, storeEndpoint } from './bridge_store.ts';
+import { ipOf } from './bridge_util.ts';
 
 /** createEndpoint creates the veth pair and the direct-access drop rule. */
 export function createEndpoint(d: BridgeDriver, nid: string, eid: string, ifInfo: InterfaceInfo): void {
@@ -19,18 +25,39 @@ export function createEndpoint(d: BridgeDriver, nid: string, eid: string, ifInfo
   const host = d.ctx.host;
   const hostIfName = generateIfaceName(host.ns, d.ctx.rng, vethPrefix, vethLen);
   let containerIfName = generateIfaceName(host.ns, d.ctx.rng, vethPrefix, vethLen);
-  while (containerIfName === hostIfName) containerIfName = generateIfaceName(host.ns, d.ctx.rng, vethPrefix, vethLen);
+  while (containerIfName === hostIfName)
+    containerIfName = generateIfaceName(host.ns, d.ctx.rng, vethPrefix, vethLen);
   const mac = ifInfo.macAddress() ?? d.ctx.rng.mac();
-  const [hostLink, ctrLink] = addVethPair(host.ns, hostIfName, d.ctx.rng.mac(), host.ns, containerIfName, mac);
-  d.ctx.explain.record(`create veth pair ${hostIfName} <-> ${containerIfName}`, `ip link add ${hostIfName} type veth peer name ${containerIfName}`, 'bridge.CreateEndpoint');
+  // The kernel registers a veth's peer first, so the container end gets the lower ifindex.
+  const [ctrLink, hostLink] = addVethPair(
+    host.ns,
+    containerIfName,
+    mac,
+    host.ns,
+    hostIfName,
+    d.ctx.rng.mac(),
+  );
+  d.ctx.explain.record(
+    `create veth pair ${hostIfName} <-> ${containerIfName}`,
+    `ip link add ${hostIfName} type veth peer name ${containerIfName}`,
+    'bridge.CreateEndpoint',
+  );
   if (n.config.mtu !== 0) {
     hostLink.mtu = n.config.mtu;
     ctrLink.mtu = n.config.mtu;
   }
   setMaster(hostLink, n.bridge.link);
-  d.ctx.explain.record(`plug ${hostIfName} into ${n.config.bridgeName}`, `ip link set ${hostIfName} master ${n.config.bridgeName}`, 'bridge.addToBridge');
+  d.ctx.explain.record(
+    `plug ${hostIfName} into ${n.config.bridgeName}`,
+    `ip link set ${hostIfName} master ${n.config.bridgeName}`,
+    'bridge.addToBridge',
+  );
   if (!d.ctx.config.userlandProxy) {
-    d.ctx.explain.record(`enable hairpin mode on ${hostIfName}`, `bridge link set dev ${hostIfName} hairpin on`, 'bridge.setHairpinMode');
+    d.ctx.explain.record(
+      `enable hairpin mode on ${hostIfName}`,
+      `bridge link set dev ${hostIfName} hairpin on`,
+      'bridge.setHairpinMode',
+    );
   }
   if (!ifInfo.macAddress()) ifInfo.setMacAddress(mac);
   const ep: BridgeEndpoint = {
@@ -60,16 +87,28 @@ export function deleteEndpoint(d: BridgeDriver, nid: string, eid: string): void 
   const link = findLink(host.ns, ep.srcName) ?? findLink(host.ns, ep.hostIfName);
   if (link) {
     delLink(host.ns, link);
-    d.ctx.explain.record(`delete veth pair ${ep.hostIfName}`, `ip link delete ${link.name}`, 'bridge.DeleteEndpoint');
+    d.ctx.explain.record(
+      `delete veth pair ${ep.hostIfName}`,
+      `ip link delete ${link.name}`,
+      'bridge.DeleteEndpoint',
+    );
   }
   deleteEndpointRecord(d, eid);
 }
 
 /** join names the container interface (eth0, eth1 …) and hands the bridge address as gateway. */
-export function join(d: BridgeDriver, nid: string, eid: string, jinfo: JoinInfo, epOptions: Record<string, unknown>): void {
+export function join(
+  d: BridgeDriver,
+  nid: string,
+  eid: string,
+  jinfo: JoinInfo,
+  epOptions: Record<string, unknown>,
+): void {
   const n = d.getNetwork(nid);
   const ep = d.getEndpoint(n, eid);
   const prefix = n.config.containerIfacePrefix || defaultContainerVethPrefix;
-  jinfo.interfaceName().setNames(ep.srcName, prefix, typeof epOptions[Ifname] === 'string' ? (epOptions[Ifname] as string) : '');
+  jinfo
+    .interfaceName()
+    .setNames(ep.srcName, prefix, typeof epOptions[Ifname] === 'string' ? (epOptions[Ifname] as string) : '');
   if (!n.config.internal && n.bridge.gatewayIPv4) jinfo.setGateway(n.bridge.gatewayIPv4);
 }

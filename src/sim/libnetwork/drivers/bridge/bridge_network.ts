@@ -6,25 +6,40 @@ import { delLink, findLink } from '../../../kernel/netns.ts';
 import type { IPAMData } from '../../driverapi/driverapi.ts';
 import { networkOfAddr } from '../../netutils/utils.ts';
 import type { BridgeDriver, BridgeNetwork } from './bridge.ts';
-import { type NetworkConfiguration, conflicts, parseNetworkOptions, processIPAM, validate } from './bridge_config.ts';
+import {
+  conflicts,
+  type NetworkConfiguration,
+  parseNetworkOptions,
+  processIPAM,
+  validate,
+} from './bridge_config.ts';
 import { deleteEndpointRecord, deleteNetworkRecord, storeNetwork } from './bridge_store.ts';
 import { FirewallerNetwork } from './internal/iptabler/network.ts';
 import { releasePorts } from './port_mapping.ts';
 import * as s from './setup.ts';
 
 /** createNetwork checks the options and creates the network (driver.CreateNetwork). */
-export function createNetwork(d: BridgeDriver, id: string, option: Record<string, unknown>, v4: IPAMData[], v6: IPAMData[]): void {
+export function createNetwork(
+  d: BridgeDriver,
+  id: string,
+  option: Record<string, unknown>,
+  v4: IPAMData[],
+  v6: IPAMData[],
+): void {
   if (d.networks.has(id)) throw forbidden(`network ${id} exists`);
   const config = parseNetworkOptions(id, option, d.ctx.host.ns);
   if (!config.enableIPv4 && !config.enableIPv6) throw invalidParameter('IPv4 or IPv6 must be enabled');
-  if (config.enableIPv4 && (v4.length === 0 || v4[0].pool === '0.0.0.0/0')) throw invalidParameter('ipv4 pool is empty');
+  if (config.enableIPv4 && (v4.length === 0 || v4[0].pool === '0.0.0.0/0'))
+    throw invalidParameter('ipv4 pool is empty');
   if (config.enableIPv6 && v6.length === 0) throw invalidParameter('ipv6 pool is empty');
   processIPAM(config, v4, v6);
   validate(config);
   for (const nw of d.networks.values()) {
     const why = conflicts(nw.config, config);
     if (why) {
-      throw forbidden(`cannot create network ${config.id} (${config.bridgeName}): conflicts with network ${nw.id} (${nw.config.bridgeName}): ${why}`);
+      throw forbidden(
+        `cannot create network ${config.id} (${config.bridgeName}): conflicts with network ${nw.id} (${nw.config.bridgeName}): ${why}`,
+      );
     }
   }
   buildNetwork(d, config);
@@ -52,7 +67,11 @@ function buildNetwork(d: BridgeDriver, config: NetworkConfiguration): void {
   const enableBrNfCallIptables = !config.enableICC || !cfg.userlandProxy;
   const steps: Array<[boolean, string, Parameters<typeof setup.queueStep>[1]]> = [
     [config.enableIPv4, 'setupBridgeIPv4', s.setupBridgeIPv4],
-    [config.enableIPv4 && Boolean(existing) && !config.inhibitIPv4, 'setupVerifyAndReconcileIPv4', s.setupVerifyAndReconcileIPv4],
+    [
+      config.enableIPv4 && Boolean(existing) && !config.inhibitIPv4,
+      'setupVerifyAndReconcileIPv4',
+      s.setupVerifyAndReconcileIPv4,
+    ],
     [config.enableIPv4 && cfg.ipForward, 'setupIPv4Forwarding', s.setupIPv4Forwarding],
     [!cfg.userlandProxy, 'setupLoopbackAddressesRouting', s.setupLoopbackAddressesRouting],
     [config.defaultGatewayIPv4 !== '', 'setupGatewayIPv4', s.setupGatewayIPv4],
@@ -102,7 +121,11 @@ export function deleteNetwork(d: BridgeDriver, nid: string): void {
   d.networks.delete(nid);
   if (n.config.bridgeIfaceCreator !== 2 && !n.config.defaultBridge && n.bridge.link) {
     delLink(host.ns, n.bridge.link);
-    d.ctx.explain.record(`delete bridge ${n.config.bridgeName}`, `ip link delete ${n.config.bridgeName}`, 'bridge.deleteNetwork');
+    d.ctx.explain.record(
+      `delete bridge ${n.config.bridgeName}`,
+      `ip link delete ${n.config.bridgeName}`,
+      'bridge.deleteNetwork',
+    );
   }
   n.fw?.delNetworkLevelRules();
   deleteNetworkRecord(d, nid);

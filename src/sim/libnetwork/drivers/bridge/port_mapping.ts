@@ -7,15 +7,23 @@ import { invalidParameter, system } from '../../../errdefs.ts';
 import { bindConflict, bindSocket, unbindSocket } from '../../../kernel/socket.ts';
 import type { Socket } from '../../../kernel/types.ts';
 import { ExposedPorts, NoProxy6To4, PortMap } from '../../netlabel/labels.ts';
-import { type PortBinding, type TransportPort, isIPv6, portBindingString } from '../../types/types.ts';
+import { isIPv6, type PortBinding, portBindingString, type TransportPort } from '../../types/types.ts';
 import type { BridgeDriver, BridgeEndpoint, BridgeNetwork, PortBindingState } from './bridge.ts';
-import { ipOf } from './bridge_util.ts';
 import { storeEndpoint } from './bridge_store.ts';
+import { ipOf } from './bridge_util.ts';
 
 const maxAllocatePortAttempts = 10;
 
 function ipCompare(a: string, b: string): number {
-  const key = (ip: string): string => (ip === '' ? '0' : isIPv6(ip) ? `2${ip}` : `1${ip.split('.').map((x) => x.padStart(3, '0')).join('.')}`);
+  const key = (ip: string): string =>
+    ip === ''
+      ? '0'
+      : isIPv6(ip)
+        ? `2${ip}`
+        : `1${ip
+            .split('.')
+            .map((x) => x.padStart(3, '0'))
+            .join('.')}`;
   const ka = key(a);
   const kb = key(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
@@ -34,7 +42,11 @@ export function cmpPortBinding(a: PortBinding, b: PortBinding): number {
 }
 
 const needSamePort = (a: PortBinding, b: PortBinding): boolean =>
-  a.port === b.port && a.proto === b.proto && a.hostPort === b.hostPort && a.hostPortEnd === b.hostPortEnd && a.ip === b.ip;
+  a.port === b.port &&
+  a.proto === b.proto &&
+  a.hostPort === b.hostPort &&
+  a.hostPortEnd === b.hostPortEnd &&
+  a.ip === b.ip;
 
 function configureV4(bnd: PortBinding, ctrIPv4: string, defHostIP: string): PortBinding | undefined {
   if (ctrIPv4 === '' || (bnd.hostIP !== '' && isIPv6(bnd.hostIP))) return undefined;
@@ -46,7 +58,12 @@ function configureV4(bnd: PortBinding, ctrIPv4: string, defHostIP: string): Port
   return { ...bnd, hostIP, ip: ctrIPv4 };
 }
 
-function configureV6(d: BridgeDriver, bnd: PortBinding, ctrIP: string, defHostIP: string): PortBinding | undefined {
+function configureV6(
+  d: BridgeDriver,
+  bnd: PortBinding,
+  ctrIP: string,
+  defHostIP: string,
+): PortBinding | undefined {
   if (ctrIP === '' || (bnd.hostIP !== '' && !isIPv6(bnd.hostIP))) return undefined;
   let hostIP = bnd.hostIP;
   if (hostIP === '') {
@@ -59,15 +76,28 @@ function configureV6(d: BridgeDriver, bnd: PortBinding, ctrIP: string, defHostIP
   return { ...bnd, hostIP, ip: ctrIP };
 }
 
-function attemptBind(d: BridgeDriver, n: BridgeNetwork, cfg: PortBinding[], proto: string): PortBindingState[] {
+function attemptBind(
+  d: BridgeDriver,
+  n: BridgeNetwork,
+  cfg: PortBinding[],
+  proto: string,
+): PortBindingState[] {
   const { hostPort: start, hostPortEnd: end } = cfg[0];
   const pa = d.ctx.portAllocator;
-  const port = pa.requestPortsInRange(cfg.map((c) => c.hostIP), proto, start, end);
+  const port = pa.requestPortsInRange(
+    cfg.map((c) => c.hostIP),
+    proto,
+    start,
+    end,
+  );
   const res: PortBindingState[] = [];
   try {
     for (const c of cfg) {
       if (bindConflict(d.ctx.host.ns, c.proto, c.hostIP, port)) {
-        const what = c.hostPort === c.hostPortEnd ? `failed to bind host port for ${portBindingString(c)}` : `failed to bind host port ${port} for ${portBindingString(c)}`;
+        const what =
+          c.hostPort === c.hostPortEnd
+            ? `failed to bind host port for ${portBindingString(c)}`
+            : `failed to bind host port ${port} for ${portBindingString(c)}`;
         throw system(`${what}: address already in use`);
       }
       res.push({ ...c, hostPort: port, hostPortEnd: port, sockets: [] });
@@ -96,7 +126,13 @@ function bindHostPorts(d: BridgeDriver, n: BridgeNetwork, cfg: PortBinding[]): P
 }
 
 function startProxy(d: BridgeDriver, b: PortBindingState): void {
-  const s: Socket = { proto: b.proto, ip: b.hostIP, port: b.hostPort, owner: 'docker-proxy', app: { kind: 'proxy', targetIp: b.ip, targetPort: b.port } };
+  const s: Socket = {
+    proto: b.proto,
+    ip: b.hostIP,
+    port: b.hostPort,
+    owner: 'docker-proxy',
+    app: { kind: 'proxy', targetIp: b.ip, targetPort: b.port },
+  };
   bindSocket(d.ctx.host.ns, s);
   b.sockets.push(s);
   const hp = isIPv6(b.hostIP) ? `[${b.hostIP}]` : b.hostIP;
@@ -108,9 +144,17 @@ function startProxy(d: BridgeDriver, b: PortBindingState): void {
 }
 
 /** addPortMappings binds every requested port and returns the operational bindings. */
-export function addPortMappings(d: BridgeDriver, n: BridgeNetwork, ctrIPv4: string, cfg: PortBinding[], noProxy6To4: boolean): PortBindingState[] {
+export function addPortMappings(
+  d: BridgeDriver,
+  n: BridgeNetwork,
+  ctrIPv4: string,
+  cfg: PortBinding[],
+  noProxy6To4: boolean,
+): PortBindingState[] {
   const defHostIP = n.config.defaultBindingIP || '0.0.0.0';
-  const sorted = cfg.map((c) => ({ ...c, hostPortEnd: c.hostPortEnd === 0 ? c.hostPort : c.hostPortEnd })).sort(cmpPortBinding);
+  const sorted = cfg
+    .map((c) => ({ ...c, hostPortEnd: c.hostPortEnd === 0 ? c.hostPort : c.hostPortEnd }))
+    .sort(cmpPortBinding);
   const proxyPath = d.userlandProxyPath();
   const bindings: PortBindingState[] = [];
   let toBind: PortBinding[] = [];
@@ -138,7 +182,11 @@ function releaseBindings(d: BridgeDriver, n: BridgeNetwork, pbs: PortBindingStat
   for (const b of pbs) {
     if (b.sockets.length) {
       for (const s of b.sockets) unbindSocket(d.ctx.host.ns, s);
-      d.ctx.explain.record(`stop docker-proxy for ${b.hostIP}:${b.hostPort}/${b.proto}`, `kill docker-proxy (${b.hostIP}:${b.hostPort})`, 'portmapper.stopProxy');
+      d.ctx.explain.record(
+        `stop docker-proxy for ${b.hostIP}:${b.hostPort}/${b.proto}`,
+        `kill docker-proxy (${b.hostIP}:${b.hostPort})`,
+        'portmapper.stopProxy',
+      );
     }
   }
   n.fw?.delPorts(pbs);
@@ -153,18 +201,30 @@ export function releasePorts(d: BridgeDriver, n: BridgeNetwork, ep: BridgeEndpoi
 }
 
 /** programExternalConnectivity publishes the sandbox's ports through this endpoint. */
-export function programExternalConnectivity(d: BridgeDriver, nid: string, eid: string, options: Record<string, unknown>): void {
+export function programExternalConnectivity(
+  d: BridgeDriver,
+  nid: string,
+  eid: string,
+  options: Record<string, unknown>,
+): void {
   const n = d.getNetwork(nid);
   const ep = d.getEndpoint(n, eid);
   const pbs = options[PortMap];
-  if (pbs !== undefined && !Array.isArray(pbs)) throw invalidParameter(`invalid port mapping data in connectivity configuration: ${String(pbs)}`);
+  if (pbs !== undefined && !Array.isArray(pbs))
+    throw invalidParameter(`invalid port mapping data in connectivity configuration: ${String(pbs)}`);
   ep.extConnConfig = {
     portBindings: pbs as PortBinding[] | undefined,
     exposedPorts: options[ExposedPorts] as TransportPort[] | undefined,
     noProxy6To4: options[NoProxy6To4] === true,
   };
   if (ep.extConnConfig.portBindings) {
-    ep.portMapping = addPortMappings(d, n, ipOf(ep.addr), ep.extConnConfig.portBindings, ep.extConnConfig.noProxy6To4);
+    ep.portMapping = addPortMappings(
+      d,
+      n,
+      ipOf(ep.addr),
+      ep.extConnConfig.portBindings,
+      ep.extConnConfig.noProxy6To4,
+    );
   }
   storeEndpoint(d, ep);
 }

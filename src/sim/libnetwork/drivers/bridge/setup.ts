@@ -4,11 +4,11 @@
 // Simplified: sysctls the kernel model lacks (accept_ra, bridge-nf-call-iptables) are only recorded.
 
 import { forbidden, invalidParameter } from '../../../errdefs.ts';
-import { addAddr, addLink, findLink, setUp } from '../../../kernel/netns.ts';
 import { inCidr } from '../../../kernel/inet.ts';
+import { addAddr, addLink, findLink, setUp } from '../../../kernel/netns.ts';
 import type { Link } from '../../../kernel/types.ts';
 import type { DriverContext } from '../../driverapi/driverapi.ts';
-import { type NetworkConfiguration, DefaultBridgeName, errInvalidGateway } from './bridge_config.ts';
+import { DefaultBridgeName, errInvalidGateway, type NetworkConfiguration } from './bridge_config.ts';
 import type { Iptabler } from './internal/iptabler/iptabler.ts';
 
 /** BridgeInterface is the bridge's L3 interface state (bridgeInterface). */
@@ -54,7 +54,8 @@ export class BridgeSetup {
   }
 }
 
-const rec = (env: StepEnv, step: string, detail: string, source: string): void => env.ctx.explain.record(step, detail, `bridge.${source}`);
+const rec = (env: StepEnv, step: string, detail: string, source: string): void =>
+  env.ctx.explain.record(step, detail, `bridge.${source}`);
 
 /** setupDevice creates the Linux bridge with a random MAC. */
 export const setupDevice: StepFn = (c, i, env) => {
@@ -67,7 +68,12 @@ export const setupDevice: StepFn = (c, i, env) => {
 
 /** setupDefaultSysctl turns off IPv6 router advertisements on the bridge (accept_ra=0). */
 export const setupDefaultSysctl: StepFn = (c, _i, env) => {
-  rec(env, `ignore router advertisements on ${c.bridgeName}`, `sysctl -w net.ipv6.conf.${c.bridgeName}.accept_ra=0`, 'setupDefaultSysctl');
+  rec(
+    env,
+    `ignore router advertisements on ${c.bridgeName}`,
+    `sysctl -w net.ipv6.conf.${c.bridgeName}.accept_ra=0`,
+    'setupDefaultSysctl',
+  );
 };
 
 /** setupMTU sets the bridge MTU. */
@@ -84,7 +90,12 @@ export const setupBridgeIPv4: StepFn = (c, i, env) => {
     const cur = i.link.addrs.find((a) => a.family === 4);
     if (!cur || cur.ip !== ip || String(cur.prefixLen) !== len) {
       addAddr(env.ctx.host.ns, c.bridgeName, c.addressIPv4);
-      rec(env, `give ${c.bridgeName} the gateway address ${c.addressIPv4}`, `ip addr add ${c.addressIPv4} dev ${c.bridgeName}`, 'setupBridgeIPv4');
+      rec(
+        env,
+        `give ${c.bridgeName} the gateway address ${c.addressIPv4}`,
+        `ip addr add ${c.addressIPv4} dev ${c.bridgeName}`,
+        'setupBridgeIPv4',
+      );
     }
   }
   if (!c.internal) i.gatewayIPv4 = c.addressIPv4.split('/')[0];
@@ -96,7 +107,9 @@ export const setupVerifyAndReconcileIPv4: StepFn = (c, i) => {
   const a = i.link?.addrs.find((x) => x.family === 4);
   if (!a) throw new Error('bridge has no IPv4 address configured');
   if (c.addressIPv4 && a.ip !== c.addressIPv4.split('/')[0]) {
-    throw new Error(`bridge IPv4 (${a.ip}) does not match requested configuration ${c.addressIPv4.split('/')[0]}`);
+    throw new Error(
+      `bridge IPv4 (${a.ip}) does not match requested configuration ${c.addressIPv4.split('/')[0]}`,
+    );
   }
 };
 
@@ -112,7 +125,12 @@ export const setupIPv4Forwarding: StepFn = (_c, _i, env) => {
 /** setupLoopbackAddressesRouting lets DNAT reach containers from 127.0.0.1 (userland proxy off). */
 export const setupLoopbackAddressesRouting: StepFn = (c, _i, env) => {
   env.ctx.host.ns.sysctl.routeLocalnet = true;
-  rec(env, `route 127.0.0.0/8 traffic into ${c.bridgeName}`, `sysctl -w net.ipv4.conf.${c.bridgeName}.route_localnet=1`, 'setupLoopbackAddressesRouting');
+  rec(
+    env,
+    `route 127.0.0.0/8 traffic into ${c.bridgeName}`,
+    `sysctl -w net.ipv4.conf.${c.bridgeName}.route_localnet=1`,
+    'setupLoopbackAddressesRouting',
+  );
 };
 
 /** setupGatewayIPv4 uses the DefaultGatewayIPv4 aux-address as the containers' gateway. */
@@ -126,7 +144,12 @@ export const setupGatewayIPv4: StepFn = (c, i) => {
 export const setupIPv4BridgeNetFiltering: StepFn = (_c, _i, env) => {
   if (!env.ctx.host.ns.sysctl.ipForward) return;
   env.ctx.host.ns.sysctl.brNetfilter = true;
-  rec(env, 'pass bridged traffic through iptables', 'sysctl -w net.bridge.bridge-nf-call-iptables=1', 'setupIPv4BridgeNetFiltering');
+  rec(
+    env,
+    'pass bridged traffic through iptables',
+    'sysctl -w net.bridge.bridge-nf-call-iptables=1',
+    'setupIPv4BridgeNetFiltering',
+  );
 };
 
 /** setupDeviceUp brings the bridge up. */

@@ -3,7 +3,15 @@
 // segment, l3/l3s route through it. Lifecycle phases: ipvlan_network.ts, ipvlan_endpoint.ts.
 
 import { notImplemented } from '../../../errdefs.ts';
-import type { Driver, DriverContext, GwAllocChecker, InterfaceInfo, IPAMData, JoinInfo, Registerer } from '../../driverapi/driverapi.ts';
+import type {
+  Driver,
+  DriverContext,
+  GwAllocChecker,
+  InterfaceInfo,
+  IPAMData,
+  JoinInfo,
+  Registerer,
+} from '../../driverapi/driverapi.ts';
 import type { VlanConfiguration, VlanEndpoint } from '../macvlan/macvlan_store.ts';
 import * as ep from './ipvlan_endpoint.ts';
 import * as nw from './ipvlan_network.ts';
@@ -54,7 +62,13 @@ export class IpvlanDriver implements Driver, GwAllocChecker {
   endpointOperInfo(): Record<string, unknown> {
     return {};
   }
-  join(nid: string, eid: string, _sboxKey: string, jinfo: JoinInfo, epOptions: Record<string, unknown>): void {
+  join(
+    nid: string,
+    eid: string,
+    _sboxKey: string,
+    jinfo: JoinInfo,
+    epOptions: Record<string, unknown>,
+  ): void {
     ep.join(this, nid, eid, jinfo, epOptions);
   }
   leave(nid: string, eid: string): void {

@@ -34,7 +34,13 @@ export function deleteEndpoint(d: IpvlanDriver, nid: string, eid: string): void 
 }
 
 /** join creates the ipvlan link and sets the gateway or the connected default route. */
-export function join(d: IpvlanDriver, nid: string, eid: string, jinfo: JoinInfo, epOptions: Record<string, unknown>): void {
+export function join(
+  d: IpvlanDriver,
+  nid: string,
+  eid: string,
+  jinfo: JoinInfo,
+  epOptions: Record<string, unknown>,
+): void {
   const n = d.getNetwork(nid);
   const ep = n.endpoints.get(eid);
   if (!ep) throw new Error(`could not find endpoint with id ${eid}`);
@@ -53,6 +59,8 @@ export function join(d: IpvlanDriver, nid: string, eid: string, jinfo: JoinInfo,
     }
     if (n.config.ipv4Subnets.length === 0 && n.config.ipv6Subnets.length === 0) jinfo.disableGatewayService();
   }
-  jinfo.interfaceName().setNames(ep.srcName, 'eth', typeof epOptions[Ifname] === 'string' ? (epOptions[Ifname] as string) : '');
+  jinfo
+    .interfaceName()
+    .setNames(ep.srcName, 'eth', typeof epOptions[Ifname] === 'string' ? (epOptions[Ifname] as string) : '');
   storeEndpoint(d.ctx.store, 'ipvlan', ep);
 }

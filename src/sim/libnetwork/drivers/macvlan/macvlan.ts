@@ -3,11 +3,19 @@
 // Lifecycle phases: macvlan_network.ts, macvlan_endpoint.ts, macvlan_joinleave.ts.
 
 import { notImplemented } from '../../../errdefs.ts';
-import type { Driver, DriverContext, GwAllocChecker, InterfaceInfo, IPAMData, JoinInfo, Registerer } from '../../driverapi/driverapi.ts';
-import type { VlanConfiguration, VlanEndpoint } from './macvlan_store.ts';
+import type {
+  Driver,
+  DriverContext,
+  GwAllocChecker,
+  InterfaceInfo,
+  IPAMData,
+  JoinInfo,
+  Registerer,
+} from '../../driverapi/driverapi.ts';
 import * as ep from './macvlan_endpoint.ts';
 import * as jl from './macvlan_joinleave.ts';
 import * as nw from './macvlan_network.ts';
+import type { VlanConfiguration, VlanEndpoint } from './macvlan_store.ts';
 
 /** NetworkType is the macvlan driver's name. */
 export const NetworkType = 'macvlan';
@@ -54,7 +62,13 @@ export class MacvlanDriver implements Driver, GwAllocChecker {
   endpointOperInfo(): Record<string, unknown> {
     return {};
   }
-  join(nid: string, eid: string, _sboxKey: string, jinfo: JoinInfo, epOptions: Record<string, unknown>): void {
+  join(
+    nid: string,
+    eid: string,
+    _sboxKey: string,
+    jinfo: JoinInfo,
+    epOptions: Record<string, unknown>,
+  ): void {
     jl.join(this, nid, eid, jinfo, epOptions);
   }
   leave(nid: string, eid: string): void {

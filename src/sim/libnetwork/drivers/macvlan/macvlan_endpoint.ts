@@ -7,7 +7,13 @@ import type { MacvlanDriver } from './macvlan.ts';
 import { deleteRecord, storeEndpoint } from './macvlan_store.ts';
 
 /** createEndpoint records the endpoint and gives it a random MAC unless one was requested. */
-export function createEndpoint(d: MacvlanDriver, nid: string, eid: string, ifInfo: InterfaceInfo, _options: Record<string, unknown>): void {
+export function createEndpoint(
+  d: MacvlanDriver,
+  nid: string,
+  eid: string,
+  ifInfo: InterfaceInfo,
+  _options: Record<string, unknown>,
+): void {
   const n = d.networks.get(nid);
   if (!n) throw new Error(`network id "${nid}" not found`);
   let mac = ifInfo.macAddress();

@@ -5,9 +5,9 @@ import { inCidr } from '../../../kernel/inet.ts';
 import type { JoinInfo } from '../../driverapi/driverapi.ts';
 import { Ifname } from '../../netlabel/labels.ts';
 import { generateIfaceName } from '../../netutils/utils.ts';
-import type { IPSubnet } from './macvlan_store.ts';
 import type { MacvlanDriver } from './macvlan.ts';
 import { createMacVlan } from './macvlan_setup.ts';
+import type { IPSubnet } from './macvlan_store.ts';
 import { storeEndpoint } from './macvlan_store.ts';
 
 /** getSubnetForIP finds the subnet (same prefix length) containing "ip/len". */
@@ -18,12 +18,19 @@ export function getSubnetForIP(addr: string, subnets: IPSubnet[]): IPSubnet | un
 
 /** gatewayOf parses an IPSubnet's gateway the way moby does (net.ParseCIDR). */
 export function gatewayOf(s: IPSubnet): string {
-  if (!s.GwIP.includes('/')) throw new Error(`gateway ${s.GwIP} is not a valid ipv4 address: invalid CIDR address: ${s.GwIP}`);
+  if (!s.GwIP.includes('/'))
+    throw new Error(`gateway ${s.GwIP} is not a valid ipv4 address: invalid CIDR address: ${s.GwIP}`);
   return s.GwIP.split('/')[0];
 }
 
 /** join creates the link and tells libnetwork the gateway and interface names. */
-export function join(d: MacvlanDriver, nid: string, eid: string, jinfo: JoinInfo, epOptions: Record<string, unknown>): void {
+export function join(
+  d: MacvlanDriver,
+  nid: string,
+  eid: string,
+  jinfo: JoinInfo,
+  epOptions: Record<string, unknown>,
+): void {
   const n = d.getNetwork(nid);
   const ep = n.endpoints.get(eid);
   if (!ep) throw new Error(`could not find endpoint with id ${eid}`);
@@ -39,7 +46,9 @@ export function join(d: MacvlanDriver, nid: string, eid: string, jinfo: JoinInfo
   } else {
     jinfo.disableGatewayService();
   }
-  jinfo.interfaceName().setNames(ep.srcName, 'eth', typeof epOptions[Ifname] === 'string' ? (epOptions[Ifname] as string) : '');
+  jinfo
+    .interfaceName()
+    .setNames(ep.srcName, 'eth', typeof epOptions[Ifname] === 'string' ? (epOptions[Ifname] as string) : '');
   storeEndpoint(d.ctx.store, 'macvlan', ep);
 }
 

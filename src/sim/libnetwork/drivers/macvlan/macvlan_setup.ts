@@ -19,10 +19,13 @@ export const parentExists = (ns: NetNs, name: string): boolean => findLink(ns, n
 export function parseVlan(ns: NetNs, linkName: string): [string, number] {
   const split = linkName.split('.');
   if (split.length !== 2) {
-    throw new Error(`required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received ${linkName}`);
+    throw new Error(
+      `required interface name format is: name.vlan_id, ex. eth0.10 for vlan 10, instead received ${linkName}`,
+    );
   }
   const [parent, vidStr] = split;
-  if (!/^[+-]?\d+$/.test(vidStr)) throw new Error(`unable to parse a valid vlan id from: ${vidStr} (ex. eth0.10 for vlan 10)`);
+  if (!/^[+-]?\d+$/.test(vidStr))
+    throw new Error(`unable to parse a valid vlan id from: ${vidStr} (ex. eth0.10 for vlan 10)`);
   if (!parentExists(ns, parent)) throw new Error(`-o parent interface was not found on the host: ${parent}`);
   return [parent, Number(vidStr)];
 }
@@ -30,29 +33,50 @@ export function parseVlan(ns: NetNs, linkName: string): [string, number] {
 /** createVlanLink creates the 802.1q sub-interface named like "eth0.50" and brings it up. */
 export function createVlanLink(ctx: DriverContext, parentName: string, driver: string): void {
   const ns = ctx.host.ns;
-  if (!parentName.includes('.')) throw new Error(`invalid subinterface vlan name ${parentName}, example formatting is eth0.10`);
+  if (!parentName.includes('.'))
+    throw new Error(`invalid subinterface vlan name ${parentName}, example formatting is eth0.10`);
   const [parent, vid] = parseVlan(ns, parentName);
   if (vid > 4094 || vid < 1) throw new Error(`vlan id must be between 1-4094, received: ${vid}`);
-  const p = findLink(ns, parent)!;
-  const link = addLink(ns, { name: parentName, kind: 'vlan', vlanId: vid, parent: { ns, index: p.index }, mac: p.mac, mtu: p.mtu });
+  const p = findLink(ns, parent);
+  if (!p) throw new Error(`failed to find master interface ${parent} on the Docker host: Link not found`);
+  const link = addLink(ns, {
+    name: parentName,
+    kind: 'vlan',
+    vlanId: vid,
+    parent: { ns, index: p.index },
+    mac: p.mac,
+    mtu: p.mtu,
+  });
   setUp(link, true);
-  ctx.explain.record(`create VLAN ${vid} sub-interface ${parentName} on ${parent}`, `ip link add link ${parent} name ${parentName} type vlan id ${vid} && ip link set ${parentName} up`, `${driver}.createVlanLink`);
+  ctx.explain.record(
+    `create VLAN ${vid} sub-interface ${parentName} on ${parent}`,
+    `ip link add link ${parent} name ${parentName} type vlan id ${vid} && ip link set ${parentName} up`,
+    `${driver}.createVlanLink`,
+  );
 }
 
 /** delVlanLink deletes a sub-interface the driver created. */
 export function delVlanLink(ctx: DriverContext, linkName: string, driver: string): void {
   if (!linkName.includes('.')) return;
   const link = findLink(ctx.host.ns, linkName);
-  if (!link || !link.parent) return;
+  if (!link?.parent) return;
   delLink(ctx.host.ns, link);
-  ctx.explain.record(`delete VLAN sub-interface ${linkName}`, `ip link delete ${linkName}`, `${driver}.delVlanLink`);
+  ctx.explain.record(
+    `delete VLAN sub-interface ${linkName}`,
+    `ip link delete ${linkName}`,
+    `${driver}.delVlanLink`,
+  );
 }
 
 /** createDummyLink creates the dummy parent of a parent-less network and brings it up. */
 export function createDummyLink(ctx: DriverContext, dummyName: string, driver: string): void {
   const link = addLink(ctx.host.ns, { name: dummyName, kind: 'dummy', mac: ctx.rng.mac() });
   setUp(link, true);
-  ctx.explain.record(`create dummy parent ${dummyName}`, `ip link add ${dummyName} type dummy && ip link set ${dummyName} up`, `${driver}.createDummyLink`);
+  ctx.explain.record(
+    `create dummy parent ${dummyName}`,
+    `ip link add ${dummyName} type dummy && ip link set ${dummyName} up`,
+    `${driver}.createDummyLink`,
+  );
 }
 
 /** delDummyLink deletes a dummy parent. */
@@ -60,15 +84,36 @@ export function delDummyLink(ctx: DriverContext, linkName: string, driver: strin
   const link = findLink(ctx.host.ns, linkName);
   if (!link || link.parent) return;
   delLink(ctx.host.ns, link);
-  ctx.explain.record(`delete dummy parent ${linkName}`, `ip link delete ${linkName}`, `${driver}.delDummyLink`);
+  ctx.explain.record(
+    `delete dummy parent ${linkName}`,
+    `ip link delete ${linkName}`,
+    `${driver}.delDummyLink`,
+  );
 }
 
 /** createMacVlan creates the container's macvlan link on the host, to be moved into the sandbox. */
-export function createMacVlan(ctx: DriverContext, containerIfName: string, parent: string, mode: string, mac: string): string {
+export function createMacVlan(
+  ctx: DriverContext,
+  containerIfName: string,
+  parent: string,
+  mode: string,
+  mac: string,
+): string {
   const ns = ctx.host.ns;
   const p = findLink(ns, parent);
   if (!p) throw new Error(`the requested parent interface ${parent} was not found on the Docker host`);
-  addLink(ns, { name: containerIfName, kind: 'macvlan', mode, parent: { ns, index: p.index }, mac, mtu: p.mtu });
-  ctx.explain.record(`create macvlan ${containerIfName} on ${parent} (mode ${mode})`, `ip link add ${containerIfName} link ${parent} type macvlan mode ${mode}`, 'macvlan.createMacVlan');
+  addLink(ns, {
+    name: containerIfName,
+    kind: 'macvlan',
+    mode,
+    parent: { ns, index: p.index },
+    mac,
+    mtu: p.mtu,
+  });
+  ctx.explain.record(
+    `create macvlan ${containerIfName} on ${parent} (mode ${mode})`,
+    `ip link add ${containerIfName} link ${parent} type macvlan mode ${mode}`,
+    'macvlan.createMacVlan',
+  );
   return containerIfName;
 }

@@ -58,6 +58,11 @@ export function storeEndpoint(store: Datastore, driver: 'macvlan' | 'ipvlan', ep
 }
 
 /** deleteRecord removes a network or endpoint record. */
-export function deleteRecord(store: Datastore, driver: 'macvlan' | 'ipvlan', kind: 'network' | 'endpoint', id: string): void {
+export function deleteRecord(
+  store: Datastore,
+  driver: 'macvlan' | 'ipvlan',
+  kind: 'network' | 'endpoint',
+  id: string,
+): void {
   store.deleteObject({ key: () => [driver, kind, id] });
 }

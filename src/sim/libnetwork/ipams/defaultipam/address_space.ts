@@ -3,23 +3,23 @@
 // Simplified: IPv4 only.
 
 import type { SimError } from '../../../errdefs.ts';
-import { notFound, invalidParameter } from '../../../errdefs.ts';
-import * as ipamapi from '../../ipamapi/contract.ts';
-import type { NetworkToSplit } from '../../ipamutils/utils.ts';
+import { invalidParameter, notFound } from '../../../errdefs.ts';
+import { intToIp } from '../../../kernel/inet.ts';
 import {
-  type Prefix,
   contains,
   firstPrefix,
   lastAddr,
   overlaps,
+  type Prefix,
   prefixAfter,
   prefixCompare,
   prefixEqual,
   prefixString,
   subnetsBetween,
 } from '../../internal/netiputil.ts';
+import * as ipamapi from '../../ipamapi/contract.ts';
+import type { NetworkToSplit } from '../../ipamutils/utils.ts';
 import { AddrSet } from './addrset.ts';
-import { intToIp } from '../../../kernel/inet.ts';
 
 /** PoolData is one allocated pool: its address set and the sub-pools (ip-ranges) carved from it. */
 export interface PoolData {
@@ -70,11 +70,9 @@ export class AddrSpace {
       this.allocatePool(nw);
       return undefined;
     }
-    if (!existing) {
-      this.allocatePool(nw);
-      this.pool(nw)!.autoRelease = true;
-    }
-    this.pool(nw)!.children.push(sub);
+    const pool = existing ?? this.allocatePool(nw);
+    if (!existing) pool.autoRelease = true;
+    pool.children.push(sub);
     return undefined;
   }
 
@@ -85,9 +83,11 @@ export class AddrSpace {
     return i;
   }
 
-  private allocatePool(nw: Prefix): void {
+  private allocatePool(nw: Prefix): PoolData {
     this.insertSorted(nw);
-    this.subnets.set(prefixString(nw), newPoolData(nw));
+    const pd = newPoolData(nw);
+    this.subnets.set(prefixString(nw), pd);
+    return pd;
   }
 
   /**
@@ -115,7 +115,10 @@ export class AddrSpace {
           pdfID++;
           continue;
         }
-        if (!partialOverlap && subnetsBetween(firstPrefix(pdf.base, pdf.size).addr, allocated.addr, pdf.size) >= 1) {
+        if (
+          !partialOverlap &&
+          subnetsBetween(firstPrefix(pdf.base, pdf.size).addr, allocated.addr, pdf.size) >= 1
+        ) {
           return makeAlloc(firstPrefix(pdf.base, pdf.size));
         }
         const afterPrev = prevAlloc ? prefixAfter(prevAlloc, pdf.size) : undefined;
@@ -178,7 +181,12 @@ export class AddrSpace {
   }
 
   /** requestAddress allocates prefAddress, or any free address of the pool or its ip-range. */
-  requestAddress(nw: Prefix, sub: Prefix | undefined, prefAddress: number | undefined, serial: boolean): number | SimError {
+  requestAddress(
+    nw: Prefix,
+    sub: Prefix | undefined,
+    prefAddress: number | undefined,
+    serial: boolean,
+  ): number | SimError {
     const p = this.pool(nw);
     const where = `${prefixString(nw)}/${sub ? prefixString(sub) : 'invalid Prefix'}`;
     if (!p) return notFound(`cannot find address pool for poolID:${where}`);
@@ -192,7 +200,8 @@ export class AddrSpace {
     else res = p.addrs.addAny(serial);
     if (res === 'allocated') return ipamapi.ErrIPAlreadyAllocated();
     if (res === 'notAvailable') return ipamapi.ErrNoAvailableIPs();
-    if (typeof res === 'string') return invalidParameter(`cannot add ${intToIp(prefAddress ?? 0)} to '${prefixString(nw)}'`);
+    if (typeof res === 'string')
+      return invalidParameter(`cannot add ${intToIp(prefAddress ?? 0)} to '${prefixString(nw)}'`);
     return res;
   }
 

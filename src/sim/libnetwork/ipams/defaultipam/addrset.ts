@@ -1,7 +1,7 @@
 // Mirrors moby/moby libnetwork/internal/addrset/addrset.go (over libnetwork/bitmap); simplified:
 // one IPv4 pool, a set of allocated host offsets instead of run-length-encoded bitmaps.
 
-import { type Prefix, contains, masked, prefixSize } from '../../internal/netiputil.ts';
+import { contains, masked, type Prefix, prefixSize } from '../../internal/netiputil.ts';
 
 /** AddrSetError tells why an address could not be added. */
 export type AddrSetError = 'allocated' | 'notAvailable' | 'outOfPool';

@@ -1,3 +1,5 @@
+// Table-style tests for the default IPAM (allocator.go, address_space.go): pool order, reuse, ranges, errors.
+
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isSimError } from '../../../errdefs.ts';
@@ -28,7 +30,10 @@ describe('default IPAM pools', () => {
   it('skips reserved prefixes such as the host LAN and its nameserver', () => {
     const a = new Allocator(getLocalScopeDefaultNetworks());
     for (let i = 0; i < 15; i++) a.requestPool(req('', '', ['192.168.1.0/24', '192.168.1.1/32']));
-    assert.equal(prefixString(a.requestPool(req('', '', ['192.168.1.0/24', '192.168.1.1/32'])).pool), '192.168.16.0/20');
+    assert.equal(
+      prefixString(a.requestPool(req('', '', ['192.168.1.0/24', '192.168.1.1/32'])).pool),
+      '192.168.16.0/20',
+    );
   });
 
   it('skips a predefined /16 partially covered by a reserved route', () => {
@@ -57,12 +62,20 @@ describe('default IPAM pools', () => {
     const a = new Allocator([{ base: parsePrefix('10.1.0.0/23')!, size: 24 }]);
     a.requestPool(req());
     a.requestPool(req());
-    assert.throws(() => a.requestPool(req()), (e: unknown) => isSimError(e, 'invalidParameter') && e.message === 'all predefined address pools have been fully subnetted');
+    assert.throws(
+      () => a.requestPool(req()),
+      (e: unknown) =>
+        isSimError(e, 'invalidParameter') &&
+        e.message === 'all predefined address pools have been fully subnetted',
+    );
   });
 
   it('uses pool IDs of the form LocalDefault/subnet[/range]', () => {
     const a = new Allocator(getLocalScopeDefaultNetworks());
-    assert.equal(a.requestPool(req('10.10.0.0/16', '10.10.5.0/24')).poolID, 'LocalDefault/10.10.0.0/16/10.10.5.0/24');
+    assert.equal(
+      a.requestPool(req('10.10.0.0/16', '10.10.5.0/24')).poolID,
+      'LocalDefault/10.10.0.0/16/10.10.5.0/24',
+    );
   });
 });
 
@@ -70,7 +83,11 @@ describe('default IPAM addresses', () => {
   it('gives the lowest free address and reuses released ones', () => {
     const a = new Allocator(getLocalScopeDefaultNetworks());
     const p = a.requestPool(req());
-    const got = [a.requestAddress(p.poolID, '', null), a.requestAddress(p.poolID, '', null), a.requestAddress(p.poolID, '', null)];
+    const got = [
+      a.requestAddress(p.poolID, '', null),
+      a.requestAddress(p.poolID, '', null),
+      a.requestAddress(p.poolID, '', null),
+    ];
     assert.deepEqual(got, ['172.17.0.1/16', '172.17.0.2/16', '172.17.0.3/16']);
     a.releaseAddress(p.poolID, '172.17.0.2');
     assert.equal(a.requestAddress(p.poolID, '', null), '172.17.0.2/16');
@@ -88,16 +105,27 @@ describe('default IPAM addresses', () => {
     const p = a.requestPool(req('10.20.0.0/24'));
     a.requestAddress(p.poolID, '10.20.0.5', null);
     assert.throws(() => a.requestAddress(p.poolID, '10.20.0.5', null), { message: 'Address already in use' });
-    assert.throws(() => a.requestAddress(p.poolID, '10.21.0.5', null), { message: 'requested address is out of range' });
+    assert.throws(() => a.requestAddress(p.poolID, '10.21.0.5', null), {
+      message: 'requested address is out of range',
+    });
   });
 
   it('reserves network and broadcast addresses except in /31 and /32', () => {
     const a = new Allocator(getLocalScopeDefaultNetworks());
     const p30 = a.requestPool(req('10.30.0.0/30'));
-    assert.deepEqual([a.requestAddress(p30.poolID, '', null), a.requestAddress(p30.poolID, '', null)], ['10.30.0.1/30', '10.30.0.2/30']);
-    assert.throws(() => a.requestAddress(p30.poolID, '', null), (e: unknown) => isSimError(e, 'unavailable') && e.message === 'no available addresses on this pool');
+    assert.deepEqual(
+      [a.requestAddress(p30.poolID, '', null), a.requestAddress(p30.poolID, '', null)],
+      ['10.30.0.1/30', '10.30.0.2/30'],
+    );
+    assert.throws(
+      () => a.requestAddress(p30.poolID, '', null),
+      (e: unknown) => isSimError(e, 'unavailable') && e.message === 'no available addresses on this pool',
+    );
     const p31 = a.requestPool(req('10.31.0.0/31'));
-    assert.deepEqual([a.requestAddress(p31.poolID, '', null), a.requestAddress(p31.poolID, '', null)], ['10.31.0.0/31', '10.31.0.1/31']);
+    assert.deepEqual(
+      [a.requestAddress(p31.poolID, '', null), a.requestAddress(p31.poolID, '', null)],
+      ['10.31.0.0/31', '10.31.0.1/31'],
+    );
   });
 
   it('allocates serially when com.docker.network.ipam.serial is true', () => {

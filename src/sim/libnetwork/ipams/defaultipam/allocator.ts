@@ -1,11 +1,11 @@
 // Mirrors moby/moby libnetwork/ipams/defaultipam/allocator.go (and structures.go's PoolID):
 // the built-in "default" IPAM driver. Simplified: IPv4 only; an IPv6 request is refused.
 
-import { SimError, invalidParameter, notImplemented, system } from '../../../errdefs.ts';
+import { invalidParameter, notImplemented, SimError, system } from '../../../errdefs.ts';
 import { intToIp, ipToInt } from '../../../kernel/inet.ts';
+import { masked, type Prefix, parsePrefix, prefixString } from '../../internal/netiputil.ts';
 import * as ipamapi from '../../ipamapi/contract.ts';
-import { type NetworkToSplit, getGlobalScopeDefaultNetworks } from '../../ipamutils/utils.ts';
-import { type Prefix, masked, parsePrefix, prefixString } from '../../internal/netiputil.ts';
+import { getGlobalScopeDefaultNetworks, type NetworkToSplit } from '../../ipamutils/utils.ts';
 import { AddrSpace } from './address_space.ts';
 
 /** DriverName is the name of the default IPAM driver. */
@@ -72,7 +72,9 @@ export class Allocator implements ipamapi.Ipam {
   /** requestPool allocates a user subnet or, when req.pool is '', the lowest free predefined one. */
   requestPool(req: ipamapi.PoolRequest): ipamapi.AllocatedPool {
     const parseErr = (e: SimError): SimError =>
-      system(`failed to parse pool request for address space "${req.addressSpace}" pool "${req.pool}" subpool "${req.subPool}": ${e.message}`);
+      system(
+        `failed to parse pool request for address space "${req.addressSpace}" pool "${req.pool}" subpool "${req.subPool}": ${e.message}`,
+      );
     if (req.addressSpace === '') throw parseErr(ipamapi.ErrInvalidAddressSpace());
     const aSpace = this.addrSpace(req.addressSpace, req.v6);
     if (req.pool === '' && req.subPool !== '') throw parseErr(ipamapi.ErrInvalidSubPool());
@@ -92,7 +94,11 @@ export class Allocator implements ipamapi.Ipam {
     if (childSubnet && childSubnet.bits < subnet.bits) childSubnet = subnet;
     const err = aSpace.allocateSubnet(subnet, childSubnet);
     if (err) throw new SimError('forbidden', `invalid pool request: ${err.message}`);
-    return { poolID: poolIDString({ addressSpace: req.addressSpace, subnet, childSubnet }), pool: subnet, meta: null };
+    return {
+      poolID: poolIDString({ addressSpace: req.addressSpace, subnet, childSubnet }),
+      pool: subnet,
+      meta: null,
+    };
   }
 
   /** releasePool frees a pool allocated by requestPool. */
@@ -132,6 +138,13 @@ export class Allocator implements ipamapi.Ipam {
 }
 
 /** register adds the default IPAM driver (defaultipam.Register). */
-export function register(r: ipamapi.Registerer, localPools: NetworkToSplit[], globalPools: NetworkToSplit[] = []): void {
-  r.registerIpamDriver(DriverName, new Allocator(localPools, globalPools), { requiresMACAddress: false, requiresRequestReplay: true });
+export function register(
+  r: ipamapi.Registerer,
+  localPools: NetworkToSplit[],
+  globalPools: NetworkToSplit[] = [],
+): void {
+  r.registerIpamDriver(DriverName, new Allocator(localPools, globalPools), {
+    requiresMACAddress: false,
+    requiresRequestReplay: true,
+  });
 }

@@ -39,9 +39,9 @@ export function routeLine(ns: NetNs, r: Route, f: Flavour): string {
 /** showRoutes renders `ip route [show] [dev X]`. */
 export function showRoutes(ns: NetNs, f: Flavour, dev?: number): string {
   const rs = visibleRoutes(ns).filter((r) => dev === undefined || r.dev === dev);
-  const order = (r: Route): number => (r.dst === 'default' ? -1 : 0);
+  const key = (r: Route): number => (r.dst === 'default' ? -1 : (ipToInt(r.dst.split('/')[0]) ?? 0));
   return [...rs]
-    .sort((a, b) => order(a) - order(b))
+    .sort((a, b) => key(a) - key(b) || prefixLenOf(a.dst) - prefixLenOf(b.dst))
     .map((r) => routeLine(ns, r, f))
     .join('');
 }

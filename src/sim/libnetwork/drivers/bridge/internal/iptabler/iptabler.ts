@@ -13,8 +13,9 @@ export const DockerForwardChain = 'DOCKER-FORWARD';
 export const dockerBridgeChain = 'DOCKER-BRIDGE';
 /** dockerCTChain accepts replies (conntrack RELATED,ESTABLISHED) into bridges. */
 export const dockerCTChain = 'DOCKER-CT';
-/** isolationChain1 and isolationChain2 keep bridge networks from reaching each other. */
+/** isolationChain1 sends traffic leaving a bridge for another interface to stage 2. */
 export const isolationChain1 = 'DOCKER-ISOLATION-STAGE-1';
+/** isolationChain2 drops it if it is going into another bridge network. */
 export const isolationChain2 = 'DOCKER-ISOLATION-STAGE-2';
 
 /** FirewallerConfig is firewaller.Config: which tables to program and whether hairpin NAT is used. */

@@ -5,8 +5,16 @@
 
 import { isLoopback } from '../../../../../kernel/inet.ts';
 import type { Iptables } from '../../../../iptables/iptables.ts';
-import { type PortBinding, isIPv6 } from '../../../../types/types.ts';
-import { DockerForwardChain, type Iptabler, dockerBridgeChain, dockerCTChain, dockerChain, isolationChain1, isolationChain2 } from './iptabler.ts';
+import { isIPv6, type PortBinding } from '../../../../types/types.ts';
+import {
+  DockerForwardChain,
+  dockerBridgeChain,
+  dockerChain,
+  dockerCTChain,
+  type Iptabler,
+  isolationChain1,
+  isolationChain2,
+} from './iptabler.ts';
 
 /** NetworkConfigFam is the per-family configuration (firewaller.NetworkConfigFam). */
 export interface NetworkConfigFam {
@@ -28,7 +36,14 @@ export interface NetworkConfig {
   config4: NetworkConfigFam;
 }
 
-const portMatch = (b: PortBinding, port: number): string[] => ['-p', b.proto, '-m', b.proto, '--dport', String(port)];
+const portMatch = (b: PortBinding, port: number): string[] => [
+  '-p',
+  b.proto,
+  '-m',
+  b.proto,
+  '--dport',
+  String(port),
+];
 
 /** FirewallerNetwork programs one network's rules (iptabler network). */
 export class FirewallerNetwork {
@@ -60,8 +75,18 @@ export class FirewallerNetwork {
       return;
     }
     this.setupNonInternalNetworkRules(enable);
-    ipt.appendOrDelete('filter', dockerChain, ['!', '-i', br, '-o', br, '-j', c.config4.unprotected ? 'ACCEPT' : 'DROP'], enable);
-    ipt.appendOrDelete('filter', dockerCTChain, ['-o', br, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'], enable);
+    ipt.appendOrDelete(
+      'filter',
+      dockerChain,
+      ['!', '-i', br, '-o', br, '-j', c.config4.unprotected ? 'ACCEPT' : 'DROP'],
+      enable,
+    );
+    ipt.appendOrDelete(
+      'filter',
+      dockerCTChain,
+      ['-o', br, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'],
+      enable,
+    );
     ipt.appendOrDelete('filter', dockerBridgeChain, ['-o', br, '-j', dockerChain], enable);
     this.setINC(enable);
   }
@@ -71,14 +96,23 @@ export class FirewallerNetwork {
     const br = c.ifName;
     const prefix = c.config4.prefix;
     const ipt = this.ipt;
-    const natTarget = c.config4.hostIP ? ['-j', 'SNAT', '--to-source', c.config4.hostIP] : ['-j', 'MASQUERADE'];
+    const natTarget = c.config4.hostIP
+      ? ['-j', 'SNAT', '--to-source', c.config4.hostIP]
+      : ['-j', 'MASQUERADE'];
     if (c.masquerade) {
-      if (!c.config4.routed) ipt.insertOrDelete('nat', 'POSTROUTING', ['-s', prefix, '!', '-o', br, ...natTarget], enable);
+      if (!c.config4.routed)
+        ipt.insertOrDelete('nat', 'POSTROUTING', ['-s', prefix, '!', '-o', br, ...natTarget], enable);
       if (!this.fw.config.hairpin) ipt.insertOrDelete('nat', dockerChain, ['-i', br, '-j', 'RETURN'], enable);
     }
-    ipt.insertOrDelete('nat', 'POSTROUTING', ['-o', br, '-m', 'addrtype', '--src-type', 'LOCAL', ...natTarget], enable && this.fw.config.hairpin);
+    ipt.insertOrDelete(
+      'nat',
+      'POSTROUTING',
+      ['-o', br, '-m', 'addrtype', '--src-type', 'LOCAL', ...natTarget],
+      enable && this.fw.config.hairpin,
+    );
     this.setIcc(false, enable);
-    if (c.config4.routed) ipt.appendOrDelete('filter', dockerChain, ['-o', br, '-p', 'icmp', '-j', 'ACCEPT'], enable);
+    if (c.config4.routed)
+      ipt.appendOrDelete('filter', dockerChain, ['-o', br, '-p', 'icmp', '-j', 'ACCEPT'], enable);
     if (c.icc) ipt.appendOrDelete('filter', DockerForwardChain, ['-i', br, '-j', 'ACCEPT'], enable);
     else ipt.appendOrDelete('filter', DockerForwardChain, ['-i', br, '!', '-o', br, '-j', 'ACCEPT'], enable);
   }
@@ -98,7 +132,12 @@ export class FirewallerNetwork {
     const ipt = this.ipt;
     if (this.config.config4.routed) {
       ipt.insertOrDelete('filter', isolationChain1, ['-o', br, '-j', 'RETURN'], enable);
-      ipt.insertOrDelete('filter', isolationChain1, ['-i', br, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'], enable);
+      ipt.insertOrDelete(
+        'filter',
+        isolationChain1,
+        ['-i', br, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'],
+        enable,
+      );
     }
     ipt.appendOrDelete('filter', isolationChain1, ['-i', br, '!', '-o', br, '-j', isolationChain2], enable);
     ipt.insertOrDelete('filter', isolationChain2, ['-o', br, '-j', 'DROP'], enable);
@@ -146,13 +185,26 @@ export class FirewallerNetwork {
     if (isIPv6(b.ip) || !this.fw.config.ipv4 || this.config.internal) return;
     const br = this.config.ifName;
     if (b.hostPort !== 0 && !isIPv6(b.hostIP) && b.hostIP !== '' && isLoopback(b.hostIP)) {
-      this.ipt.appendOrDelete('raw', 'PREROUTING', ['-d', `${b.hostIP}/32`, '!', '-i', 'lo', ...portMatch(b, b.hostPort), '-j', 'DROP'], enable);
+      this.ipt.appendOrDelete(
+        'raw',
+        'PREROUTING',
+        ['-d', `${b.hostIP}/32`, '!', '-i', 'lo', ...portMatch(b, b.hostPort), '-j', 'DROP'],
+        enable,
+      );
     }
     if (isIPv6(b.hostIP)) return; // host IPv6 → container IPv4 is docker-proxy's job
     if (b.hostPort !== 0) {
       const dst = b.hostIP === '0.0.0.0' || b.hostIP === '' ? [] : ['-d', `${b.hostIP}/32`];
       const notFromBridge = this.fw.config.hairpin ? [] : ['!', '-i', br];
-      const dnat = [...dst, ...notFromBridge, ...portMatch(b, b.hostPort), '-j', 'DNAT', '--to-destination', `${b.ip}:${b.port}`];
+      const dnat = [
+        ...dst,
+        ...notFromBridge,
+        ...portMatch(b, b.hostPort),
+        '-j',
+        'DNAT',
+        '--to-destination',
+        `${b.ip}:${b.port}`,
+      ];
       this.ipt.appendOrDelete('nat', dockerChain, dnat, enable);
       const masq = ['-s', `${b.ip}/32`, '-d', `${b.ip}/32`, ...portMatch(b, b.port), '-j', 'MASQUERADE'];
       this.ipt.appendOrDelete('nat', 'POSTROUTING', masq, this.fw.config.hairpin && enable);

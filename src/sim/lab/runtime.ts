@@ -1,0 +1,39 @@
+// The container runtime behind the daemon (what containerd + runc are to dockerd): it runs a
+// container's main process and its execs in the place the daemon built, through the shell.
+
+import type { Runtime } from '../daemon/index.ts';
+import { runArgvIn } from '../shell/index.ts';
+import type { Place, ProgramResult } from '../shell/program.ts';
+import type { World } from '../world/world.ts';
+import { basename, type ProgramTable } from './programs.ts';
+
+const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
+
+/** dialectOf picks the shell dialect of a place: busybox images speak ash, others bash. */
+export const dialectOf = (place: Place): 'ash' | 'bash' => (place.flavour === 'busybox' ? 'ash' : 'bash');
+
+/** createRuntime builds the Runtime the daemon calls to start processes. */
+export function createRuntime(world: World, table: ProgramTable): Runtime {
+  const run = (place: Place, argv: string[], env: Record<string, string>): ProgramResult => {
+    const name = argv[0] ?? '';
+    const program = SHELLS.has(basename(name)) ? undefined : table.lookup(name, place);
+    if (program) {
+      // runc execs the binary itself: no shell in between, so "/docker-entrypoint.sh" is found as is.
+      return program({ argv, stdin: '', env, cwd: '/', place, world });
+    }
+    if (!SHELLS.has(basename(name))) throw new Error(`exec: "${name}": executable file not found in $PATH`);
+    const res = runArgvIn({ place, world, env, lookup: table.lookup, dialect: dialectOf(place), argv0: name }, argv);
+    return { stdout: res.stdout, stderr: res.stderr, exitCode: res.exitCode, effect: res.effect, running: res.running };
+  };
+  return {
+    startProcess({ argv, env, tty, openStdin, place }) {
+      // An interactive shell with nothing to run waits for its terminal: it keeps running.
+      const shellOnly = argv.length === 1 && SHELLS.has(basename(argv[0]));
+      if (shellOnly && (tty || openStdin)) return { stdout: '', stderr: '', exitCode: 0, running: true };
+      return run(place, argv, env);
+    },
+    exec({ argv, env, place }) {
+      return run(place, argv, env);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// A host's terminal session: the host's bash at the bottom and, on top, container shells entered
+// with `docker run -it`, `docker attach` or `docker exec -it`, each left with `exit`.
+
+import { type Daemon, execExited, placeOf, processExited } from '../daemon/index.ts';
+import type { HostMachine } from '../world/world.ts';
+import type { World } from '../world/world.ts';
+import { createShell, type Shell, type ShellResult } from '../shell/index.ts';
+import type { Place } from '../shell/program.ts';
+import type { ProgramTable } from './programs.ts';
+import { dialectOf } from './runtime.ts';
+
+interface Frame {
+  shell: Shell;
+  /** attach: the container's main process; exec: an exec instance; host: the host's own shell. */
+  kind: 'host' | 'attach' | 'exec';
+  containerId?: string;
+  execId?: string;
+}
+
+/** HOST_ENV is the environment of a host's root shell. */
+const HOST_ENV = (host: string): Record<string, string> => ({
+  HOME: '/root',
+  HOSTNAME: host,
+  LANG: 'C.UTF-8',
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+  PWD: '/root',
+  SHELL: '/bin/bash',
+  TERM: 'xterm-256color',
+  USER: 'root',
+});
+
+/** Session is one host's terminal: a stack of shells. */
+export class Session {
+  private readonly frames: Frame[] = [];
+  /** history is shared by the session's shells, like one terminal's scrollback of commands. */
+  readonly history: string[] = [];
+  private readonly world: World;
+  private readonly daemon: Daemon;
+  private readonly table: ProgramTable;
+
+  constructor(world: World, host: HostMachine, daemon: Daemon, table: ProgramTable) {
+    this.world = world;
+    this.daemon = daemon;
+    this.table = table;
+    const place: Place = { host: host.name, ns: host.ns, fs: host.fs, hostname: host.name, tools: 'all', flavour: 'gnu' };
+    this.frames.push({ shell: this.shellFor(place, HOST_ENV(host.name), 'bash'), kind: 'host' });
+  }
+
+  private shellFor(place: Place, env: Record<string, string>, dialect: 'ash' | 'bash'): Shell {
+    return createShell({
+      place,
+      world: this.world,
+      lookup: this.table.lookup,
+      env,
+      history: this.history,
+      dialect,
+      listPrograms: this.table.list,
+      cwd: env.PWD,
+    });
+  }
+
+  /** prompt is what the terminal shows before the next line. */
+  prompt(): string {
+    return this.top().shell.prompt();
+  }
+
+  /** place is where the next line runs. */
+  place(): Place {
+    return this.top().shell.state.place;
+  }
+
+  /** inContainer tells whether the session is inside a container's shell. */
+  inContainer(): boolean {
+    return this.frames.length > 1;
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1];
+  }
+
+  /** run executes one line in the innermost shell and follows the session effects it asks for. */
+  run(line: string): ShellResult {
+    const frame = this.top();
+    const res = frame.shell.run(line);
+    if (res.exit && frame.kind !== 'host') {
+      this.frames.pop();
+      if (frame.kind === 'attach' && frame.containerId) processExited(this.daemon, frame.containerId, res.exit.code);
+      if (frame.kind === 'exec' && frame.execId) execExited(this.daemon, frame.execId, res.exit.code);
+    }
+    const enter = res.effect?.enter;
+    if (enter) this.enter(enter.containerId, enter.execId);
+    return res;
+  }
+
+  private enter(containerId: string, execId?: string): void {
+    const c = this.daemon.containers.get(containerId);
+    if (!c) return;
+    const place = placeOf(this.daemon, c);
+    const env: Record<string, string> = { HOME: '/root', PWD: '/', TERM: 'xterm', HOSTNAME: place.hostname };
+    for (const kv of (c.config.Env as string[] | undefined) ?? []) {
+      const i = kv.indexOf('=');
+      if (i > 0) env[kv.slice(0, i)] = kv.slice(i + 1);
+    }
+    const shell = this.shellFor(place, env, dialectOf(place));
+    this.frames.push({ shell, kind: execId ? 'exec' : 'attach', containerId, execId });
+  }
+
+  /** leaveStopped pops container shells whose container is no longer running (stopped elsewhere). */
+  leaveStopped(): void {
+    while (this.frames.length > 1) {
+      const f = this.top();
+      const c = f.containerId ? this.daemon.containers.get(f.containerId) : undefined;
+      if (c?.state.running) return;
+      this.frames.pop();
+    }
+  }
+}

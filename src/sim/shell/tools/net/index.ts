@@ -1,0 +1,52 @@
+// The registry of network programs: host and image tools that walk packets through the simulated
+// kernel, and the servers that run as containers' main processes. Mirrors nothing upstream.
+
+import type { Program } from '../../program.ts';
+import { ip } from './ip.ts';
+import { ping } from './ping.ts';
+import { curl } from './curl.ts';
+import { wget } from './wget.ts';
+import { nslookup } from './nslookup.ts';
+import { dig, host } from './dig.ts';
+import { nc } from './nc.ts';
+import { traceroute } from './traceroute.ts';
+import { netstat, ss } from './ss.ts';
+import { bridge, iptables, iptablesSaveProgram } from './fw.ts';
+import { dockerEntrypoint, httpd, nginx, python, redisServer, top, whoami } from './servers.ts';
+
+/** netPrograms returns the network tools and server programs by command name. */
+export function netPrograms(): Record<string, Program> {
+  return {
+    ip,
+    ping,
+    curl,
+    wget,
+    nslookup,
+    dig,
+    host,
+    nc,
+    netcat: nc,
+    traceroute,
+    ss,
+    netstat,
+    iptables,
+    'iptables-nft': iptables,
+    'iptables-save': iptablesSaveProgram,
+    bridge,
+    nginx,
+    '/docker-entrypoint.sh': dockerEntrypoint,
+    'docker-entrypoint.sh': dockerEntrypoint,
+    httpd,
+    'httpd-foreground': httpd,
+    whoami,
+    '/whoami': whoami,
+    python,
+    python3: python,
+    'redis-server': redisServer,
+    'docker-entrypoint-redis': redisServer,
+    top,
+  };
+}
+
+/** NET_TOOLS_BUSYBOX lists the network applets an alpine/busybox image provides. */
+export const NET_TOOLS_BUSYBOX = ['ip', 'ping', 'wget', 'nslookup', 'nc', 'traceroute', 'netstat', 'top'];
