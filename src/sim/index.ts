@@ -7,10 +7,10 @@ import type { EngineApi } from './api/types.ts';
 import { createDaemon, type Daemon } from './daemon/index.ts';
 import type { Disposable } from './event.ts';
 import { Emitter } from './event.ts';
-import { Controller } from './libnetwork/index.ts';
 import { createProgramTable, dockerProgram } from './lab/programs.ts';
 import { createRuntime } from './lab/runtime.ts';
 import { Session } from './lab/session.ts';
+import { Controller } from './libnetwork/index.ts';
 import type { ExecResult } from './types.ts';
 import { createWorld as buildWorld } from './world/build.ts';
 import type { Clock } from './world/clock.ts';
@@ -70,7 +70,9 @@ export function createWorld(options: SimOptions = {}): Sim {
   for (const host of world.hosts.values()) {
     const controller = new Controller({ host, world });
     let api: EngineApi | undefined;
-    const table = createProgramTable(dockerProgram({ route: (req) => (api as EngineApi).route(req) }, () => world.clock.now()));
+    const table = createProgramTable(
+      dockerProgram({ route: (req) => (api as EngineApi).route(req) }, () => world.clock.now()),
+    );
     const daemon = createDaemon({ host, world, controller, runtime: createRuntime(world, table) });
     api = createEngineApi(daemon);
     parts.set(host.name, { daemon, api, session: new Session(world, host, daemon, table) });

@@ -1,10 +1,10 @@
 // Docker's networking tutorials for the default bridge and a user-defined bridge, as steps:
 // https://docs.docker.com/engine/network/tutorials/standalone/
 import { test } from 'node:test';
-import { ID64, runScenario, type Expect } from './harness.ts';
+import { type Expect, ID64, runScenario } from './harness.ts';
 
 const FRESH_LS =
-  /^NETWORK ID     NAME      DRIVER    SCOPE\n[0-9a-f]{12}   bridge    bridge    local\n[0-9a-f]{12}   host      host      local\n[0-9a-f]{12}   none      null      local\n$/;
+  /^NETWORK ID {5}NAME {6}DRIVER {4}SCOPE\n[0-9a-f]{12} {3}bridge {4}bridge {4}local\n[0-9a-f]{12} {3}host {6}host {6}local\n[0-9a-f]{12} {3}none {6}null {6}local\n$/;
 
 const pingOk = (name: string, ip: string): Expect => ({
   exitCode: 0,
@@ -24,7 +24,11 @@ const pingInternet: Expect = {
     '2 packets transmitted, 2 packets received, 0% packet loss',
   ],
 };
-const badAddress = (name: string): Expect => ({ exitCode: 1, stdout: '', stderr: `ping: bad address '${name}'\n` });
+const badAddress = (name: string): Expect => ({
+  exitCode: 1,
+  stdout: '',
+  stderr: `ping: bad address '${name}'\n`,
+});
 
 test('use the default bridge network', () => {
   runScenario({
@@ -39,7 +43,7 @@ test('use the default bridge network', () => {
         expect: {
           exitCode: 0,
           stdout:
-            /^CONTAINER ID   IMAGE     COMMAND   CREATED +STATUS +PORTS     NAMES\n[0-9a-f]{12}   alpine    "ash"     .+ ago +Up .+ +alpine2\n[0-9a-f]{12}   alpine    "ash"     .+ ago +Up .+ +alpine1\n$/,
+            /^CONTAINER ID {3}IMAGE {5}COMMAND {3}CREATED +STATUS +PORTS {5}NAMES\n[0-9a-f]{12} {3}alpine {4}"ash" {5}.+ ago +Up .+ +alpine2\n[0-9a-f]{12} {3}alpine {4}"ash" {5}.+ ago +Up .+ +alpine1\n$/,
         },
       },
       {
@@ -49,16 +53,22 @@ test('use the default bridge network', () => {
           json: [
             ['0.Name', 'bridge'],
             ['0.IPAM.Config', [{ Subnet: '172.17.0.0/16', Gateway: '172.17.0.1' }]],
-            ['0.Options', {
-              'com.docker.network.bridge.default_bridge': 'true',
-              'com.docker.network.bridge.enable_icc': 'true',
-              'com.docker.network.bridge.enable_ip_masquerade': 'true',
-              'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
-              'com.docker.network.bridge.name': 'docker0',
-              'com.docker.network.driver.mtu': '1500',
-            }],
+            [
+              '0.Options',
+              {
+                'com.docker.network.bridge.default_bridge': 'true',
+                'com.docker.network.bridge.enable_icc': 'true',
+                'com.docker.network.bridge.enable_ip_masquerade': 'true',
+                'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+                'com.docker.network.bridge.name': 'docker0',
+                'com.docker.network.driver.mtu': '1500',
+              },
+            ],
           ],
-          stdoutHas: [/"Name": "alpine1",\n\s+"EndpointID": "[0-9a-f]{64}",\n\s+"MacAddress": "[0-9a-f:]{17}",\n\s+"IPv4Address": "172\.17\.0\.2\/16",\n\s+"IPv6Address": ""/, /"IPv4Address": "172\.17\.0\.3\/16"/],
+          stdoutHas: [
+            /"Name": "alpine1",\n\s+"EndpointID": "[0-9a-f]{64}",\n\s+"MacAddress": "[0-9a-f:]{17}",\n\s+"IPv4Address": "172\.17\.0\.2\/16",\n\s+"IPv6Address": ""/,
+            /"IPv4Address": "172\.17\.0\.3\/16"/,
+          ],
         },
       },
       {
@@ -71,9 +81,9 @@ test('use the default bridge network', () => {
           exitCode: 0,
           stdoutHas: [
             /^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000$/,
-            /^    inet 127\.0\.0\.1\/8 scope host lo$/,
+            /^ {4}inet 127\.0\.0\.1\/8 scope host lo$/,
             /^\d+: eth0@if\d+: <BROADCAST,MULTICAST,UP,LOWER_UP(,M-DOWN)?> mtu 1500 qdisc noqueue state UP( qlen 1000| )?$/,
-            /^    inet 172\.17\.0\.2\/16 (brd 172\.17\.255\.255 )?scope global eth0$/,
+            /^ {4}inet 172\.17\.0\.2\/16 (brd 172\.17\.255\.255 )?scope global eth0$/,
           ],
         },
       },
@@ -82,12 +92,18 @@ test('use the default bridge network', () => {
       { cmd: 'ping -c 2 alpine2', expect: badAddress('alpine2') },
       // ash's `exit` returns the last command's status: the failed ping's 1 ends the container.
       { cmd: 'exit', expect: { exitCode: 1 } },
-      { cmd: 'docker container ls -a --format "{{.Names}} {{.Status}}"', expect: { stdout: /^alpine2 Up .+\nalpine1 Exited \(1\) .+ ago\n$/ } },
+      {
+        cmd: 'docker container ls -a --format "{{.Names}} {{.Status}}"',
+        expect: { stdout: /^alpine2 Up .+\nalpine1 Exited \(1\) .+ ago\n$/ },
+      },
       { cmd: 'docker container stop alpine1 alpine2', expect: { exitCode: 0, stdout: 'alpine1\nalpine2\n' } },
       { cmd: 'docker container rm alpine1 alpine2', expect: { exitCode: 0, stdout: 'alpine1\nalpine2\n' } },
       {
         cmd: 'docker container ls -a',
-        expect: { exitCode: 0, stdout: 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n' },
+        expect: {
+          exitCode: 0,
+          stdout: 'CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n',
+        },
       },
     ],
   });
@@ -103,14 +119,21 @@ test('use user-defined bridge networks', () => {
         cmd: 'docker network ls',
         expect: {
           stdout:
-            /^NETWORK ID     NAME         DRIVER    SCOPE\n[0-9a-f]{12}   alpine-net   bridge    local\n[0-9a-f]{12}   bridge       bridge    local\n[0-9a-f]{12}   host         host      local\n[0-9a-f]{12}   none         null      local\n$/,
+            /^NETWORK ID {5}NAME {9}DRIVER {4}SCOPE\n[0-9a-f]{12} {3}alpine-net {3}bridge {4}local\n[0-9a-f]{12} {3}bridge {7}bridge {4}local\n[0-9a-f]{12} {3}host {9}host {6}local\n[0-9a-f]{12} {3}none {9}null {6}local\n$/,
         },
       },
       {
         cmd: 'docker network inspect alpine-net',
         expect: {
           json: [
-            ['0.IPAM', { Driver: 'default', Options: {}, Config: [{ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' }] }],
+            [
+              '0.IPAM',
+              {
+                Driver: 'default',
+                Options: {},
+                Config: [{ Subnet: '172.18.0.0/16', Gateway: '172.18.0.1' }],
+              },
+            ],
             ['0.Containers', {}],
             ['0.Options', {}],
             ['0.Labels', {}],
@@ -126,7 +149,10 @@ test('use user-defined bridge networks', () => {
       { cmd: 'docker network connect bridge alpine4', expect: { exitCode: 0, stdout: '', stderr: '' } },
       {
         cmd: 'docker network inspect bridge --format "{{range .Containers}}{{.Name}}={{.IPv4Address}} {{end}}"',
-        expect: { stdout: /^(alpine3=172\.17\.0\.2\/16 alpine4=172\.17\.0\.3\/16|alpine4=172\.17\.0\.3\/16 alpine3=172\.17\.0\.2\/16) \n$/ },
+        expect: {
+          stdout:
+            /^(alpine3=172\.17\.0\.2\/16 alpine4=172\.17\.0\.3\/16|alpine4=172\.17\.0\.3\/16 alpine3=172\.17\.0\.2\/16) \n$/,
+        },
       },
       {
         cmd: 'docker inspect -f "{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}" alpine4',
@@ -141,7 +167,8 @@ test('use user-defined bridge networks', () => {
         cmd: 'ping -c 2 -W 1 172.17.0.2',
         expect: {
           exitCode: 1,
-          stdout: 'PING 172.17.0.2 (172.17.0.2): 56 data bytes\n\n--- 172.17.0.2 ping statistics ---\n2 packets transmitted, 0 packets received, 100% packet loss\n',
+          stdout:
+            'PING 172.17.0.2 (172.17.0.2): 56 data bytes\n\n--- 172.17.0.2 ping statistics ---\n2 packets transmitted, 0 packets received, 100% packet loss\n',
         },
       },
       { cmd: 'exit' },
@@ -152,8 +179,14 @@ test('use user-defined bridge networks', () => {
       { cmd: 'ping -c 2 google.com', expect: pingInternet },
       { cmd: 'exit' },
       { cmd: 'docker exec alpine3 ping -c 2 google.com', expect: pingInternet },
-      { cmd: 'docker container stop alpine1 alpine2 alpine3 alpine4', expect: { stdout: 'alpine1\nalpine2\nalpine3\nalpine4\n' } },
-      { cmd: 'docker container rm alpine1 alpine2 alpine3 alpine4', expect: { stdout: 'alpine1\nalpine2\nalpine3\nalpine4\n' } },
+      {
+        cmd: 'docker container stop alpine1 alpine2 alpine3 alpine4',
+        expect: { stdout: 'alpine1\nalpine2\nalpine3\nalpine4\n' },
+      },
+      {
+        cmd: 'docker container rm alpine1 alpine2 alpine3 alpine4',
+        expect: { stdout: 'alpine1\nalpine2\nalpine3\nalpine4\n' },
+      },
       { cmd: 'docker network rm alpine-net', expect: { exitCode: 0, stdout: 'alpine-net\n' } },
       { cmd: 'docker network ls', expect: { stdout: FRESH_LS } },
     ],

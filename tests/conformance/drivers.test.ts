@@ -12,8 +12,14 @@ test('networking using the host network', () => {
     name: 'host network',
     source: 'docs.docker.com/engine/network/tutorials/host/',
     steps: [
-      { cmd: 'ip addr show eth0', expect: { exitCode: 0, capture: { HOSTIP: /inet (\d+\.\d+\.\d+\.\d+)\/24/ } } },
-      { cmd: 'docker run --rm -d --network host --name my_nginx nginx', expect: { exitCode: 0, stdout: ID64 } },
+      {
+        cmd: 'ip addr show eth0',
+        expect: { exitCode: 0, capture: { HOSTIP: /inet (\d+\.\d+\.\d+\.\d+)\/24/ } },
+      },
+      {
+        cmd: 'docker run --rm -d --network host --name my_nginx nginx',
+        expect: { exitCode: 0, stdout: ID64 },
+      },
       { cmd: 'curl -s localhost:80', expect: { exitCode: 0, stdoutHas: [NGINX_TITLE] } },
       { cmd: 'curl -s http://${HOSTIP}/', expect: { exitCode: 0, stdoutHas: [NGINX_TITLE] } },
       { cmd: 'ss -ltnp | grep :80', expect: { exitCode: 0, stdoutHas: [/0\.0\.0\.0:80 .*nginx/] } },
@@ -24,19 +30,33 @@ test('networking using the host network', () => {
       },
       {
         cmd: 'docker run -d --network host -p 8080:80 --name warn busybox top',
-        expect: { exitCode: 0, stdout: ID64, stderr: /\nWARNING: Published ports are discarded when using host network mode\n$/ },
+        expect: {
+          exitCode: 0,
+          stdout: ID64,
+          stderr: /\nWARNING: Published ports are discarded when using host network mode\n$/,
+        },
       },
       { cmd: 'docker run -d --network host --name nginx2 nginx', expect: { exitCode: 0, stdout: ID64 } },
       {
         cmd: 'docker logs nginx2',
         expect: {
-          stderrHas: ['nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)', 'nginx: [emerg] still could not bind()'],
+          stderrHas: [
+            'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)',
+            'nginx: [emerg] still could not bind()',
+          ],
         },
       },
-      { cmd: 'docker ps -a --format "{{.Names}}: {{.Status}}"', expect: { stdoutHas: [/^nginx2: Exited \(1\) .+ ago$/, /^my_nginx: Up .+$/] } },
+      {
+        cmd: 'docker ps -a --format "{{.Names}}: {{.Status}}"',
+        expect: { stdoutHas: [/^nginx2: Exited \(1\) .+ ago$/, /^my_nginx: Up .+$/] },
+      },
       {
         cmd: 'docker network disconnect host warn',
-        expect: { exitCode: 1, stderr: 'Error response from daemon: cannot disconnect container from host network - container was created in host network mode\n' },
+        expect: {
+          exitCode: 1,
+          stderr:
+            'Error response from daemon: cannot disconnect container from host network - container was created in host network mode\n',
+        },
       },
       { cmd: 'docker container stop my_nginx', expect: { exitCode: 0, stdout: 'my_nginx\n' } },
       { cmd: 'curl -s localhost:80', expect: { exitCode: 7, stdout: '' } },
@@ -53,14 +73,25 @@ test('the none network', () => {
         cmd: 'docker run --rm --network none --name no-net-alpine alpine:latest ip link show',
         expect: {
           exitCode: 0,
-          stdoutHas: [/^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\n    link\/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00$/],
+          stdoutHas: [
+            /^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN qlen 1000\n {4}link\/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00$/,
+          ],
           stdoutLacks: [/eth\d/],
         },
       },
-      { cmd: 'docker run --rm --network none alpine ping -c 1 -W 1 8.8.8.8', expect: { exitCode: 1, stderr: /^ping: sendto: Network unreachable$/m } },
-      { cmd: 'docker run --rm --network none alpine ping -c 1 google.com', expect: { exitCode: 1, stdout: '', stderr: "ping: bad address 'google.com'\n" } },
+      {
+        cmd: 'docker run --rm --network none alpine ping -c 1 -W 1 8.8.8.8',
+        expect: { exitCode: 1, stderr: /^ping: sendto: Network unreachable$/m },
+      },
+      {
+        cmd: 'docker run --rm --network none alpine ping -c 1 google.com',
+        expect: { exitCode: 1, stdout: '', stderr: "ping: bad address 'google.com'\n" },
+      },
       { cmd: 'docker run -d --name isolated --network none busybox top', expect: { stdout: ID64 } },
-      { cmd: 'docker inspect -f "{{json .NetworkSettings.Networks.none.IPAddress}} {{.HostConfig.NetworkMode}}" isolated', expect: { stdout: '"" none\n' } },
+      {
+        cmd: 'docker inspect -f "{{json .NetworkSettings.Networks.none.IPAddress}} {{.HostConfig.NetworkMode}}" isolated',
+        expect: { stdout: '"" none\n' },
+      },
     ],
   });
 });
@@ -75,7 +106,10 @@ test('macvlan in bridge mode', () => {
         cmd: 'docker network create -d macvlan --subnet=172.16.86.0/24 --gateway=172.16.86.1 -o parent=eth0 my-macvlan-net',
         expect: { exitCode: 0, stdout: ID64 },
       },
-      { cmd: 'docker run --rm -dit --network my-macvlan-net --name my-macvlan-alpine alpine:latest ash', expect: { stdout: ID64 } },
+      {
+        cmd: 'docker run --rm -dit --network my-macvlan-net --name my-macvlan-alpine alpine:latest ash',
+        expect: { stdout: ID64 },
+      },
       {
         cmd: 'docker container inspect my-macvlan-alpine',
         expect: {
@@ -88,18 +122,32 @@ test('macvlan in bridge mode', () => {
       },
       {
         cmd: 'docker exec my-macvlan-alpine ip route',
-        expect: { stdout: 'default via 172.16.86.1 dev eth0 \n172.16.86.0/24 dev eth0 scope link  src 172.16.86.2 \n' },
+        expect: {
+          stdout: 'default via 172.16.86.1 dev eth0 \n172.16.86.0/24 dev eth0 scope link  src 172.16.86.2 \n',
+        },
       },
-      { cmd: 'docker run --rm --network my-macvlan-net alpine ping -c 1 172.16.86.2', expect: { exitCode: 0, stdoutHas: ['1 packets transmitted, 1 packets received, 0% packet loss'] } },
+      {
+        cmd: 'docker run --rm --network my-macvlan-net alpine ping -c 1 172.16.86.2',
+        expect: { exitCode: 0, stdoutHas: ['1 packets transmitted, 1 packets received, 0% packet loss'] },
+      },
       { cmd: 'ping -c 1 -W 1 172.16.86.2', expect: { exitCodeNot: 0, stdoutHas: ['100% packet loss'] } },
-      { cmd: 'docker exec my-macvlan-alpine ping -c 1 -W 1 ${HOSTIP}', expect: { exitCode: 1, stdoutHas: ['1 packets transmitted, 0 packets received, 100% packet loss'] } },
+      {
+        cmd: 'docker exec my-macvlan-alpine ping -c 1 -W 1 ${HOSTIP}',
+        expect: { exitCode: 1, stdoutHas: ['1 packets transmitted, 0 packets received, 100% packet loss'] },
+      },
       { cmd: 'docker container stop my-macvlan-alpine', expect: { stdout: 'my-macvlan-alpine\n' } },
       { cmd: 'docker network rm my-macvlan-net', expect: { stdout: 'my-macvlan-net\n' } },
       {
         cmd: 'docker network create -d macvlan --subnet=172.16.86.0/24 --gateway=172.16.86.1 -o parent=eth0.10 my-8021q-macvlan-net',
         expect: { exitCode: 0, stdout: ID64 },
       },
-      { cmd: 'ip link show eth0.10', expect: { exitCode: 0, stdoutHas: [/^\d+: eth0\.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 /] } },
+      {
+        cmd: 'ip link show eth0.10',
+        expect: {
+          exitCode: 0,
+          stdoutHas: [/^\d+: eth0\.10@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 /],
+        },
+      },
       { cmd: 'docker network rm my-8021q-macvlan-net', expect: { stdout: 'my-8021q-macvlan-net\n' } },
       { cmd: 'ip link show eth0.10', expect: { exitCode: 1, stderr: 'Device "eth0.10" does not exist.\n' } },
     ],

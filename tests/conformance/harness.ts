@@ -56,7 +56,8 @@ function check(label: string, text: string, want: string | RegExp): void {
 }
 
 function has(label: string, text: string, want: string | RegExp, negate = false): void {
-  const found = typeof want === 'string' ? text.includes(want) : new RegExp(want.source, `${want.flags}m`).test(text);
+  const found =
+    typeof want === 'string' ? text.includes(want) : new RegExp(want.source, `${want.flags}m`).test(text);
   assert.equal(found, !negate, `${label}: expected ${negate ? 'no ' : ''}${want} in ${JSON.stringify(text)}`);
 }
 

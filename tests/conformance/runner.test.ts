@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 const RUNNER = fileURLToPath(new URL('../../src/sim/node/run.ts', import.meta.url));
 
 function run(args: string[], script: string): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, ['--experimental-strip-types', RUNNER, ...args], { input: script, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--experimental-strip-types', RUNNER, ...args], {
+    input: script,
+    encoding: 'utf8',
+  });
   return { stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
@@ -23,7 +26,10 @@ docker network inspect -f '{{.Id}}' alpine-net
 test('--json prints exactly one object per executed command', () => {
   const r = run(['--json', '--hosts', 'host1,host2', '--seed', '7'], SCRIPT);
   assert.equal(r.status, 0, r.stderr);
-  const lines = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.deepEqual(
     lines.map((l) => [l.host, l.cmd, l.exitCode]),
     [
@@ -40,7 +46,10 @@ test('--json prints exactly one object per executed command', () => {
 
 test('the same seed and prefix give the same outputs, whatever follows', () => {
   const full = run(['--json', '--hosts', 'host1,host2', '--seed', '7'], SCRIPT).stdout.split('\n');
-  const prefix = run(['--json', '--hosts', 'host1,host2', '--seed', '7'], SCRIPT.split('\n').slice(0, 4).join('\n')).stdout.split('\n');
+  const prefix = run(
+    ['--json', '--hosts', 'host1,host2', '--seed', '7'],
+    SCRIPT.split('\n').slice(0, 4).join('\n'),
+  ).stdout.split('\n');
   assert.deepEqual(prefix.slice(0, 2), full.slice(0, 2));
   const other = run(['--json', '--seed', '8'], 'docker network create alpine-net\n').stdout;
   assert.notEqual(JSON.parse(other).stdout, JSON.parse(full[0]).stdout, 'another seed gives other IDs');

@@ -12,11 +12,18 @@ export class Client {
   }
 
   /** raw sends a request and returns the response, throwing ApiError for status >= 400. */
-  raw(method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD', path: string, query?: Record<string, string>, body?: unknown): ApiResponse {
+  raw(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD',
+    path: string,
+    query?: Record<string, string>,
+    body?: unknown,
+  ): ApiResponse {
     const q: Record<string, string> = {};
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) q[k] = v;
     const req = { method, path: `/v${API_VERSION}${path}`, query: q, body };
-    const resp = this.api.route(Object.keys(q).length > 0 || body !== undefined ? req : { method, path: req.path });
+    const resp = this.api.route(
+      Object.keys(q).length > 0 || body !== undefined ? req : { method, path: req.path },
+    );
     if (resp.status >= 400) {
       const j = resp.json as { message?: unknown } | undefined;
       const msg = typeof j?.message === 'string' ? j.message : typeof resp.json === 'string' ? resp.json : '';
@@ -41,7 +48,12 @@ export class Client {
   }
 
   /** stream is POST/GET whose lazy stream is read to EOF later by the caller. */
-  stream(method: 'GET' | 'POST', path: string, query?: Record<string, string>, body?: unknown): () => StreamOutput {
+  stream(
+    method: 'GET' | 'POST',
+    path: string,
+    query?: Record<string, string>,
+    body?: unknown,
+  ): () => StreamOutput {
     const resp = this.raw(method, path, query, body);
     if (resp.stream) return resp.stream;
     return () => streamFromJson(resp.json);

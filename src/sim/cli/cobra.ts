@@ -3,11 +3,11 @@
 // simplified: commands are data ({name, use, flags, run}); help is rendered by running docker's
 // real usage template through our Go template engine.
 
+import type { RunContext } from './context.ts';
 import { CliError } from './errors.ts';
 import { type FlagDef, FlagSet, HELP } from './flags.ts';
-import { GoStruct, type GoMethod, parseTemplate } from './template/index.ts';
 import type { FuncMap } from './template/funcs.ts';
-import type { RunContext } from './context.ts';
+import { type GoMethod, GoStruct, parseTemplate } from './template/index.ts';
 
 /** ArgsCheck validates positional args; returns an error message or undefined. */
 export type ArgsCheck = (cmd: Command, args: string[]) => string | undefined;
@@ -95,7 +95,10 @@ export class Command {
 
 /** usageError is FlagErrorFunc's StatusError (exit 125). */
 export function flagError(cmd: Command, err: string): CliError {
-  return new CliError(`${err}\n\nUsage:  ${cmd.useLine}\n\nRun '${cmd.commandPath} --help' for more information`, 125);
+  return new CliError(
+    `${err}\n\nUsage:  ${cmd.useLine}\n\nRun '${cmd.commandPath} --help' for more information`,
+    125,
+  );
 }
 
 const plural = (n: number): string => (n === 1 ? 'argument' : 'arguments');
@@ -155,7 +158,12 @@ export function traverse(root: Command, args: string[]): { cmd: Command; args: s
         flagArgs.push(arg);
         continue;
       }
-      if (arg.startsWith('-') && !arg.includes('=') && arg.length === 2 && c.flags.shorthand(arg.slice(1))?.kind !== 'bool') {
+      if (
+        arg.startsWith('-') &&
+        !arg.includes('=') &&
+        arg.length === 2 &&
+        c.flags.shorthand(arg.slice(1))?.kind !== 'bool'
+      ) {
         inFlag = true;
         flagArgs.push(arg);
         continue;
@@ -165,7 +173,10 @@ export function traverse(root: Command, args: string[]): { cmd: Command; args: s
         flagArgs.push(arg);
         continue;
       }
-      if ((arg.length >= 3 && arg.startsWith('--')) || (arg.length >= 2 && arg[0] === '-' && arg[1] !== '-')) {
+      if (
+        (arg.length >= 3 && arg.startsWith('--')) ||
+        (arg.length >= 2 && arg[0] === '-' && arg[1] !== '-')
+      ) {
         flagArgs.push(arg);
         continue;
       }
@@ -252,16 +263,20 @@ const ADDITIONAL_HELP = 'For more help on how to use Docker, head to https://doc
 const m0 = (fn: () => unknown): GoMethod => ({ params: [], fn });
 
 function cmdStruct(c: Command): GoStruct {
-  return new GoStruct('*cobra.Command', { Use: c.spec.use, Short: c.spec.short, Long: c.spec.long ?? '' }, {
-    HasSubCommands: m0(() => c.hasSubCommands),
-    UseLine: m0(() => c.useLine),
-    CommandPath: m0(() => c.commandPath),
-    HasAvailableFlags: m0(() => c.flags.hasAvailableFlags()),
-    HasParent: m0(() => c.parent !== undefined),
-    NamePadding: m0(() => c.namePadding),
-    Name: m0(() => c.name),
-    Runnable: m0(() => c.runnable),
-  });
+  return new GoStruct(
+    '*cobra.Command',
+    { Use: c.spec.use, Short: c.spec.short, Long: c.spec.long ?? '' },
+    {
+      HasSubCommands: m0(() => c.hasSubCommands),
+      UseLine: m0(() => c.useLine),
+      CommandPath: m0(() => c.commandPath),
+      HasAvailableFlags: m0(() => c.flags.hasAvailableFlags()),
+      HasParent: m0(() => c.parent !== undefined),
+      NamePadding: m0(() => c.namePadding),
+      Name: m0(() => c.name),
+      Runnable: m0(() => c.runnable),
+    },
+  );
 }
 
 const cmdOf = (v: unknown, all: Map<GoStruct, Command>): Command => all.get(v as GoStruct) as Command;
@@ -278,11 +293,19 @@ function helpFuncs(all: Map<GoStruct, Command>): FuncMap {
       ? []
       : c.children
           .filter((s) => s.isAvailable && s.spec.annotations?.['category-top'])
-          .sort((a, b) => Number(a.spec.annotations?.['category-top']) - Number(b.spec.annotations?.['category-top']));
+          .sort(
+            (a, b) =>
+              Number(a.spec.annotations?.['category-top']) - Number(b.spec.annotations?.['category-top']),
+          );
   const ops = (c: Command): Command[] =>
-    c.children.filter((s) => !(s.spec.annotations?.['category-top'] && !c.parent) && s.isAvailable && !s.hasSubCommands);
+    c.children.filter(
+      (s) => !(s.spec.annotations?.['category-top'] && !c.parent) && s.isAvailable && !s.hasSubCommands,
+    );
   const mgmt = (c: Command): Command[] => c.children.filter((s) => s.isAvailable && s.hasSubCommands);
-  const one = (fn: (c: Command) => unknown) => ({ params: ['any' as const], fn: (v: unknown) => fn(cmdOf(v, all)) });
+  const one = (fn: (c: Command) => unknown) => ({
+    params: ['any' as const],
+    fn: (v: unknown) => fn(cmdOf(v, all)),
+  });
   return {
     trim: { params: ['string'], fn: (s) => (s as string).trim() },
     trimRightSpace: { params: ['string'], fn: (s) => (s as string).replace(/\s+$/, '') },

@@ -62,14 +62,20 @@ test('stringSlice splits CSV and accumulates', () => {
   assert.deepEqual(readAsCSV('"a,b",c'), ['a,b', 'c']);
 });
 
-test('error wording is pflag\'s', () => {
+test("error wording is pflag's", () => {
   assert.equal(fs().parse(['--foo']), 'unknown flag: --foo');
   assert.equal(fs().parse(['-z']), "unknown shorthand flag: 'z' in -z");
   assert.equal(fs().parse(['-dz']), "unknown shorthand flag: 'z' in -z");
   assert.equal(fs().parse(['--name']), 'flag needs an argument: --name');
   assert.equal(fs().parse(['-c']), "flag needs an argument: 'c' in -c");
-  assert.equal(fs().parse(['-c', 'x']), 'invalid argument "x" for "-c, --count" flag: strconv.ParseInt: parsing "x": invalid syntax');
-  assert.equal(fs().parse(['--rm=maybe']), 'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax');
+  assert.equal(
+    fs().parse(['-c', 'x']),
+    'invalid argument "x" for "-c, --count" flag: strconv.ParseInt: parsing "x": invalid syntax',
+  );
+  assert.equal(
+    fs().parse(['--rm=maybe']),
+    'invalid argument "maybe" for "--rm" flag: strconv.ParseBool: parsing "maybe": invalid syntax',
+  );
   assert.equal(fs().parse(['---x']), 'bad flag syntax: ---x');
   assert.equal(fs().parse(['--help']), HELP);
 });
@@ -85,8 +91,20 @@ test('strconv.ParseInt base 0', () => {
 test('usage lines: sorted, aligned, defaults, wrapped at 79 columns', () => {
   const f = new FlagSet();
   f.add({ name: 'quiet', shorthand: 'q', usage: 'Only display network IDs', kind: 'bool' });
-  f.add({ name: 'driver', shorthand: 'd', usage: 'Driver to manage the Network', kind: 'string', initial: 'bridge' });
-  f.add({ name: 'opt', shorthand: 'o', usage: 'Set driver specific options', kind: 'map', defValue: 'map[]' });
+  f.add({
+    name: 'driver',
+    shorthand: 'd',
+    usage: 'Driver to manage the Network',
+    kind: 'string',
+    initial: 'bridge',
+  });
+  f.add({
+    name: 'opt',
+    shorthand: 'o',
+    usage: 'Set driver specific options',
+    kind: 'map',
+    defValue: 'map[]',
+  });
   f.add({ name: 'secret', usage: 'hidden', kind: 'bool', hidden: true });
   assert.equal(
     f.usages(),
@@ -94,5 +112,8 @@ test('usage lines: sorted, aligned, defaults, wrapped at 79 columns', () => {
       '  -o, --opt map         Set driver specific options (default map[])\n' +
       '  -q, --quiet           Only display network IDs\n',
   );
-  assert.equal(wrap(10, 40, 'one two three four five six seven eight'), 'one two three four five\n          six seven eight');
+  assert.equal(
+    wrap(10, 40, 'one two three four five six seven eight'),
+    'one two three four five\n          six seven eight',
+  );
 });

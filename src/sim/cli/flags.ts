@@ -144,25 +144,30 @@ export class FlagSet {
       rest = '';
     } else if (args.length > 0) value = args.shift() as string;
     else return `flag needs an argument: '${c}' in -${shorthands}`;
-    if (def.shorthandDeprecated) this.warnings += `Flag shorthand -${c} has been deprecated, ${def.shorthandDeprecated}\n`;
+    if (def.shorthandDeprecated)
+      this.warnings += `Flag shorthand -${c} has been deprecated, ${def.shorthandDeprecated}\n`;
     const err = this.set(def, value);
     return err ?? [rest, args];
   }
 
   /** usages renders FlagUsagesWrapped(cols) for the visible flags, sorted by name. */
   usages(cols = 79): string {
-    const visible = [...this.defs].filter((d) => !d.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const visible = [...this.defs]
+      .filter((d) => !d.hidden)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const lines: string[] = [];
     let maxlen = 0;
     for (const d of visible) {
-      let line = d.shorthand && !d.shorthandDeprecated ? `  -${d.shorthand}, --${d.name}` : `      --${d.name}`;
+      let line =
+        d.shorthand && !d.shorthandDeprecated ? `  -${d.shorthand}, --${d.name}` : `      --${d.name}`;
       const [varname, usage] = unquoteUsage(d);
       if (varname) line += ` ${varname}`;
       line += '\x00';
       if (line.length > maxlen) maxlen = line.length;
       line += usage;
       const dv = d.defValue ?? defaultString(d);
-      if (!isZeroDefault(d, dv)) line += (d.typeName ?? typeOf(d)) === 'string' ? ` (default ${goQ(dv)})` : ` (default ${dv})`;
+      if (!isZeroDefault(d, dv))
+        line += (d.typeName ?? typeOf(d)) === 'string' ? ` (default ${goQ(dv)})` : ` (default ${dv})`;
       if (d.deprecated) line += ` (DEPRECATED: ${d.deprecated})`;
       lines.push(line);
     }

@@ -6,9 +6,9 @@ import type { ProgramResult } from '../shell/program.ts';
 import { Command, type CommandSpec, flagError, renderHelp, traverse } from './cobra.ts';
 import { containerCommand, containerShortcuts } from './commands/container.ts';
 import { imageCommand, imageShortcuts } from './commands/image.ts';
-import { networkCommand } from './commands/network.ts';
-import { infoCommand, versionCommand, CLIENT_VERSION, CLIENT_GIT_COMMIT } from './commands/system.ts';
 import { inspectCommand } from './commands/inspect.ts';
+import { networkCommand } from './commands/network.ts';
+import { CLIENT_GIT_COMMIT, CLIENT_VERSION, infoCommand, versionCommand } from './commands/system.ts';
 import { RunContext } from './context.ts';
 import { CliError } from './errors.ts';
 import type { FlagDef } from './flags.ts';
@@ -35,17 +35,29 @@ function globalFlags(home: string): FlagDef[] {
   return [
     { name: 'config', usage: 'Location of client config files', kind: 'string', initial: dir },
     { name: 'debug', shorthand: 'D', usage: 'Enable debug mode', kind: 'bool' },
-    { name: 'log-level', shorthand: 'l', usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")', kind: 'string', initial: 'info' },
+    {
+      name: 'log-level',
+      shorthand: 'l',
+      usage: 'Set the logging level ("debug", "info", "warn", "error", "fatal")',
+      kind: 'string',
+      initial: 'info',
+    },
     { name: 'tls', usage: 'Use TLS; implied by --tlsverify', kind: 'bool' },
     { name: 'tlsverify', usage: 'Use TLS and verify the remote', kind: 'bool' },
-    { name: 'tlscacert', usage: 'Trust certs signed only by this CA', kind: 'string', initial: `${dir}/ca.pem` },
+    {
+      name: 'tlscacert',
+      usage: 'Trust certs signed only by this CA',
+      kind: 'string',
+      initial: `${dir}/ca.pem`,
+    },
     { name: 'tlscert', usage: 'Path to TLS certificate file', kind: 'string', initial: `${dir}/cert.pem` },
     { name: 'tlskey', usage: 'Path to TLS key file', kind: 'string', initial: `${dir}/key.pem` },
     { name: 'host', shorthand: 'H', usage: 'Daemon socket to connect to', kind: 'list' },
     {
       name: 'context',
       shorthand: 'c',
-      usage: 'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
+      usage:
+        'Name of the context to use to connect to the daemon (overrides DOCKER_HOST env var and default context set with "docker context use")',
       kind: 'string',
     },
     { name: 'version', shorthand: 'v', usage: 'Print version information and quit', kind: 'bool' },
@@ -80,7 +92,9 @@ export function buildRoot(home = '/root'): Command {
         ctx.err(renderHelp(rootRef));
         return;
       }
-      throw new CliError(`docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`);
+      throw new CliError(
+        `docker: unknown command: docker ${args[0]}\n\nRun 'docker --help' for more information`,
+      );
     },
     subcommands: [
       ...containerShortcuts(),

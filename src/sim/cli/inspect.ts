@@ -26,7 +26,13 @@ export type GetRef = (ref: string) => unknown;
 export type TypedView = (raw: unknown) => unknown;
 
 /** inspect is inspect.Inspect: prints all found objects, joins errors (exit 1). */
-export function inspect(ctx: RunContext, refs: string[], format: string, getRef: GetRef, typed?: TypedView): void {
+export function inspect(
+  ctx: RunContext,
+  refs: string[],
+  format: string,
+  getRef: GetRef,
+  typed?: TypedView,
+): void {
   let tmpl: ReturnType<typeof parseTemplate> | undefined;
   if (format !== '' && format !== 'json') {
     try {

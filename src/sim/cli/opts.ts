@@ -47,7 +47,8 @@ export function filtersOf(fs: FlagSet, name = 'filter'): Map<string, string[]> {
 }
 
 /** validateEnv is opts.ValidateEnv. */
-export const validateEnv = (v: string): string | undefined => (v.split('=')[0] === '' ? `invalid environment variable: ${v}` : undefined);
+export const validateEnv = (v: string): string | undefined =>
+  v.split('=')[0] === '' ? `invalid environment variable: ${v}` : undefined;
 
 /** validateLabel is opts.ValidateLabel. */
 export const validateLabel = (v: string): string | undefined => {
@@ -65,7 +66,10 @@ export function isIP(s: string): boolean {
 /** isIPv4 checks dotted-quad syntax as net.ParseIP does. */
 export function isIPv4(s: string): boolean {
   const p = s.split('.');
-  return p.length === 4 && p.every((x) => /^\d{1,3}$/.test(x) && Number(x) <= 255 && !(x.length > 1 && x[0] === '0'));
+  return (
+    p.length === 4 &&
+    p.every((x) => /^\d{1,3}$/.test(x) && Number(x) <= 255 && !(x.length > 1 && x[0] === '0'))
+  );
 }
 
 /** isIPv6 checks IPv6 syntax (with optional embedded IPv4 tail). */

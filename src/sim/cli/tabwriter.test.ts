@@ -4,7 +4,9 @@ import { jsonIndent } from './inspect.ts';
 import { displayWidth, tabulate } from './tabwriter.ts';
 
 test('network ls table from the reference (minwidth 10, padding 3, last cell unpadded)', () => {
-  const got = tabulate('NETWORK ID\tNAME\tDRIVER\tSCOPE\n7b369448dccb\tbridge\tbridge\tlocal\nc288470c46f6\thost\thost\tlocal\n18a2866682b8\tnone\tnull\tlocal\n');
+  const got = tabulate(
+    'NETWORK ID\tNAME\tDRIVER\tSCOPE\n7b369448dccb\tbridge\tbridge\tlocal\nc288470c46f6\thost\thost\tlocal\n18a2866682b8\tnone\tnull\tlocal\n',
+  );
   assert.equal(
     got,
     'NETWORK ID     NAME      DRIVER    SCOPE\n7b369448dccb   bridge    bridge    local\nc288470c46f6   host      host      local\n18a2866682b8   none      null      local\n',
@@ -25,7 +27,10 @@ test('a line with a single cell flushes the block (columns restart)', () => {
 });
 
 test('docker version layout: minwidth 20, padding 1', () => {
-  assert.equal(tabulate(' Version:\t28.2.2\n API version:\t1.50\n', 20, 1, 1), ' Version:           28.2.2\n API version:       1.50\n');
+  assert.equal(
+    tabulate(' Version:\t28.2.2\n API version:\t1.50\n', 20, 1, 1),
+    ' Version:           28.2.2\n API version:       1.50\n',
+  );
 });
 
 test('display width counts East Asian wide characters as 2 and the ellipsis as 1', () => {
@@ -35,7 +40,9 @@ test('display width counts East Asian wide characters as 2 and the ellipsis as 1
 });
 
 test('jsonIndent matches json.Indent with 4 spaces and keeps key order', () => {
-  const v = [{ Name: 'n', Id: 'x', IPAM: { Driver: 'default', Options: {}, Config: [] }, Labels: {}, Z: null }];
+  const v = [
+    { Name: 'n', Id: 'x', IPAM: { Driver: 'default', Options: {}, Config: [] }, Labels: {}, Z: null },
+  ];
   assert.equal(
     jsonIndent(v),
     '[\n    {\n        "Name": "n",\n        "Id": "x",\n        "IPAM": {\n            "Driver": "default",\n            "Options": {},\n            "Config": []\n        },\n        "Labels": {},\n        "Z": null\n    }\n]',

@@ -27,7 +27,8 @@ export interface ProgramTable {
 /** createProgramTable builds the table for one host: text utils, network tools and its docker CLI. */
 export function createProgramTable(docker: Program): ProgramTable {
   const all: Record<string, Program> = { ...UTILS, ...NET, docker };
-  const has = (place: Place, name: string): boolean => place.tools === 'all' || place.tools.has(name) || place.tools.has(basename(name));
+  const has = (place: Place, name: string): boolean =>
+    place.tools === 'all' || place.tools.has(name) || place.tools.has(basename(name));
   return {
     lookup(name, place) {
       const prog = all[name] ?? all[basename(name)];

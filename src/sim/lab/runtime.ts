@@ -22,8 +22,17 @@ export function createRuntime(world: World, table: ProgramTable): Runtime {
       return program({ argv, stdin: '', env, cwd: '/', place, world });
     }
     if (!SHELLS.has(basename(name))) throw new Error(`exec: "${name}": executable file not found in $PATH`);
-    const res = runArgvIn({ place, world, env, lookup: table.lookup, dialect: dialectOf(place), argv0: name }, argv);
-    return { stdout: res.stdout, stderr: res.stderr, exitCode: res.exitCode, effect: res.effect, running: res.running };
+    const res = runArgvIn(
+      { place, world, env, lookup: table.lookup, dialect: dialectOf(place), argv0: name },
+      argv,
+    );
+    return {
+      stdout: res.stdout,
+      stderr: res.stderr,
+      exitCode: res.exitCode,
+      effect: res.effect,
+      running: res.running,
+    };
   };
   return {
     startProcess({ argv, env, tty, openStdin, place }) {

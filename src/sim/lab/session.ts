@@ -2,10 +2,9 @@
 // with `docker run -it`, `docker attach` or `docker exec -it`, each left with `exit`.
 
 import { type Daemon, execExited, placeOf, processExited } from '../daemon/index.ts';
-import type { HostMachine } from '../world/world.ts';
-import type { World } from '../world/world.ts';
 import { createShell, type Shell, type ShellResult } from '../shell/index.ts';
 import type { Place } from '../shell/program.ts';
+import type { HostMachine, World } from '../world/world.ts';
 import type { ProgramTable } from './programs.ts';
 import { dialectOf } from './runtime.ts';
 
@@ -42,7 +41,14 @@ export class Session {
     this.world = world;
     this.daemon = daemon;
     this.table = table;
-    const place: Place = { host: host.name, ns: host.ns, fs: host.fs, hostname: host.name, tools: 'all', flavour: 'gnu' };
+    const place: Place = {
+      host: host.name,
+      ns: host.ns,
+      fs: host.fs,
+      hostname: host.name,
+      tools: 'all',
+      flavour: 'gnu',
+    };
     this.frames.push({ shell: this.shellFor(place, HOST_ENV(host.name), 'bash'), kind: 'host' });
   }
 
@@ -84,7 +90,8 @@ export class Session {
     const res = frame.shell.run(line);
     if (res.exit && frame.kind !== 'host') {
       this.frames.pop();
-      if (frame.kind === 'attach' && frame.containerId) processExited(this.daemon, frame.containerId, res.exit.code);
+      if (frame.kind === 'attach' && frame.containerId)
+        processExited(this.daemon, frame.containerId, res.exit.code);
       if (frame.kind === 'exec' && frame.execId) execExited(this.daemon, frame.execId, res.exit.code);
     }
     const enter = res.effect?.enter;

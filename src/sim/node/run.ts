@@ -21,11 +21,17 @@ export function parseRunnerArgs(argv: string[]): RunnerArgs {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = (): string => inline ?? argv[++i] ?? '';
     if (flag === '--json') out.json = true;
-    else if (flag === '--hosts') out.hosts = value().split(',').map((h) => h.trim()).filter(Boolean);
+    else if (flag === '--hosts')
+      out.hosts = value()
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
     else if (flag === '--seed') out.seed = Number(value());
     else if (flag === '--script') out.script = value();
     else {
-      process.stderr.write(`sim: unknown option ${argv[i]}\nusage: sim [--json] [--hosts a,b,c] [--seed N] [--script FILE] < script\n`);
+      process.stderr.write(
+        `sim: unknown option ${argv[i]}\nusage: sim [--json] [--hosts a,b,c] [--seed N] [--script FILE] < script\n`,
+      );
       process.exit(2);
     }
   }

@@ -2,8 +2,8 @@
 // CLI). Mirrors just-bash's command signature: a program gets argv and stdin and returns an
 // ExecResult; it never touches a terminal.
 
-import type { Vfs } from '../kernel/vfs.ts';
 import type { NetNs } from '../kernel/types.ts';
+import type { Vfs } from '../kernel/vfs.ts';
 import type { ExecResult } from '../types.ts';
 import type { World } from '../world/world.ts';
 
@@ -31,7 +31,6 @@ export interface ProgramContext {
   place: Place;
   world: World;
 }
-
 
 /** SessionEffect is what a program asks of the interactive session (e.g. `docker exec -it c sh`). */
 export interface SessionEffect {

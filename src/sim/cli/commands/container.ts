@@ -4,24 +4,52 @@
 import { type CommandSpec, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
 import { inspect } from '../inspect.ts';
 import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
-import { psCommand } from './container_list.ts';
-import { containerPath } from './container_create.ts';
 import { attachCommand } from './container_attach.ts';
-import { execCommand, killCommand, logsCommand, portCommand, renameCommand, restartCommand, rmCommand, stopCommand } from './container_ops.ts';
+import { containerPath } from './container_create.ts';
+import { psCommand } from './container_list.ts';
+import {
+  execCommand,
+  killCommand,
+  logsCommand,
+  portCommand,
+  renameCommand,
+  restartCommand,
+  rmCommand,
+  stopCommand,
+} from './container_ops.ts';
 import { createCommand, runCommand, startCommand } from './container_run.ts';
 
 const containerInspect: CommandSpec = {
   use: 'inspect [OPTIONS] CONTAINER [CONTAINER...]',
   short: 'Display detailed information on one or more containers',
   args: requiresMinArgs(1),
-  flags: [formatFlag(INSPECT_FORMAT_HELP, 'f'), { name: 'size', shorthand: 's', usage: 'Display total file sizes', kind: 'bool' }],
+  flags: [
+    formatFlag(INSPECT_FORMAT_HELP, 'f'),
+    { name: 'size', shorthand: 's', usage: 'Display total file sizes', kind: 'bool' },
+  ],
   run: (ctx, args, flags) =>
-    inspect(ctx, args, flags.get('format'), (ref) => ctx.client.get(containerPath(ref, '/json'), flags.get<boolean>('size') ? { size: '1' } : undefined)),
+    inspect(ctx, args, flags.get('format'), (ref) =>
+      ctx.client.get(containerPath(ref, '/json'), flags.get<boolean>('size') ? { size: '1' } : undefined),
+    ),
 };
 
 /** containerShortcuts are the top-level container commands (docker run, docker ps, ...). */
 export function containerShortcuts(): CommandSpec[] {
-  return [runCommand, attachCommand, execCommand, psCommand(), createCommand, killCommand, logsCommand, portCommand, renameCommand, restartCommand, rmCommand, startCommand, stopCommand];
+  return [
+    runCommand,
+    attachCommand,
+    execCommand,
+    psCommand(),
+    createCommand,
+    killCommand,
+    logsCommand,
+    portCommand,
+    renameCommand,
+    restartCommand,
+    rmCommand,
+    startCommand,
+    stopCommand,
+  ];
 }
 
 /** containerCommand is `docker container`. */

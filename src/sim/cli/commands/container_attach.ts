@@ -30,7 +30,8 @@ export const attachCommand: CommandSpec = {
     const c = ctx.client.get<AttachInspect>(containerPath(args[0], '/json'));
     if (!c.State?.Running) throw new CliError('You cannot attach to a stopped container, start it first');
     if (c.State.Paused) throw new CliError('You cannot attach to a paused container, unpause it first');
-    if (c.State.Restarting) throw new CliError('You cannot attach to a restarting container, wait until it is running');
+    if (c.State.Restarting)
+      throw new CliError('You cannot attach to a restarting container, wait until it is running');
     const stdin = !flags.get<boolean>('no-stdin') && Boolean(c.Config?.OpenStdin);
     if (stdin) checkTty(ctx, true, Boolean(c.Config?.Tty));
     if (stdin && c.Config?.Tty) enterIfShell(ctx, c.Id, undefined, [c.Path ?? '', ...(c.Args ?? [])]);

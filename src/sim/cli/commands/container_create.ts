@@ -3,10 +3,10 @@
 // and create.go (createContainer with the implicit pull); simplified: no volumes parsing beyond
 // passing binds, no devices, no resource limits sent.
 
-import type { FlagSet } from '../flags.ts';
 import { pathEscape } from '../client.ts';
 import type { RunContext } from '../context.ts';
 import { ApiError, CliError } from '../errors.ts';
+import type { FlagSet } from '../flags.ts';
 import { isIP, kvMap, validateMAC } from '../opts.ts';
 import { familiarString, normalizeRef, pullImage } from './image_pull.ts';
 
@@ -36,7 +36,10 @@ function splitProtoPort(raw: string): [string, string] {
 }
 
 /** parsePortSpecs is nat.ParsePortSpecs: exposed ports and bindings, in spec order. */
-export function parsePortSpecs(specs: string[]): { exposed: Record<string, object>; bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> } {
+export function parsePortSpecs(specs: string[]): {
+  exposed: Record<string, object>;
+  bindings: Record<string, Array<{ HostIp: string; HostPort: string }>>;
+} {
   const exposed: Record<string, object> = {};
   const bindings: Record<string, Array<{ HostIp: string; HostPort: string }>> = {};
   for (const raw of specs) {
@@ -48,7 +51,8 @@ export function parsePortSpecs(specs: string[]): { exposed: Record<string, objec
     let proto: string;
     [proto, containerPort] = splitProtoPort(containerPort);
     if (ip.startsWith('[')) {
-      if (!ip.endsWith(']')) throw new CliError(`invalid IP address ${ip}: address ${ip}:: missing ']' in address`);
+      if (!ip.endsWith(']'))
+        throw new CliError(`invalid IP address ${ip}: address ${ip}:: missing ']' in address`);
       ip = ip.slice(1, -1);
     }
     if (ip !== '' && !isIP(ip)) throw new CliError(`invalid IP address: ${ip}`);
@@ -62,7 +66,9 @@ export function parsePortSpecs(specs: string[]): { exposed: Record<string, objec
       hr = h;
     }
     if (hostPort0 !== '' && cr[1] - cr[0] !== hr[1] - hr[0] && cr[1] !== cr[0]) {
-      throw new CliError(`invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort0}`);
+      throw new CliError(
+        `invalid ranges specified for container and host Ports: ${containerPort} and ${hostPort0}`,
+      );
     }
     if (!['tcp', 'udp', 'sctp'].includes(proto.toLowerCase())) throw new CliError(`invalid proto: ${proto}`);
     for (let i = 0; i <= cr[1] - cr[0]; i++) {
@@ -110,7 +116,10 @@ function parseNetworkOpt(value: string): Attachment {
   for (const field of value.split(',')) {
     const i = field.indexOf('=');
     const key = field.slice(0, i).toLowerCase().trim();
-    const val = field.slice(i + 1).toLowerCase().trim();
+    const val = field
+      .slice(i + 1)
+      .toLowerCase()
+      .trim();
     if (i < 0 || key === '') throw new CliError(`invalid field ${field}`);
     if (key === 'name') att.target = val;
     else if (key === 'alias') att.aliases.push(val);
@@ -129,20 +138,27 @@ function parseNetworkOpt(value: string): Attachment {
   return att;
 }
 
-const isUserDefined = (n: string): boolean => !['default', 'bridge', 'host', 'none'].includes(n) && !n.startsWith('container:');
+const isUserDefined = (n: string): boolean =>
+  !['default', 'bridge', 'host', 'none'].includes(n) && !n.startsWith('container:');
 
 function endpointFor(att: Attachment): Record<string, unknown> {
   if (att.target.trim() === '') throw new CliError('no name set for network');
   if (!isUserDefined(att.target)) {
-    if (att.aliases.length > 0) throw new CliError('network-scoped aliases are only supported for user-defined networks');
-    if ((att.links ?? []).length > 0) throw new CliError('links are only supported for user-defined networks');
+    if (att.aliases.length > 0)
+      throw new CliError('network-scoped aliases are only supported for user-defined networks');
+    if ((att.links ?? []).length > 0)
+      throw new CliError('links are only supported for user-defined networks');
   }
   const ep: Record<string, unknown> = {};
   if (att.aliases.length > 0) ep.Aliases = att.aliases;
   if (att.driverOpts) ep.DriverOpts = att.driverOpts;
   if (att.links && att.links.length > 0) ep.Links = att.links;
   if (att.ipv4 || att.ipv6 || att.linkLocalIPs) {
-    ep.IPAMConfig = { IPv4Address: att.ipv4 ?? '', IPv6Address: att.ipv6 ?? '', LinkLocalIPs: att.linkLocalIPs };
+    ep.IPAMConfig = {
+      IPv4Address: att.ipv4 ?? '',
+      IPv6Address: att.ipv6 ?? '',
+      LinkLocalIPs: att.linkLocalIPs,
+    };
   }
   if (att.mac) {
     if (!validateMAC(att.mac)) throw new CliError(`${att.mac} is not a valid mac address`);
@@ -166,12 +182,16 @@ export function parseContainer(flags: FlagSet, image: string, cmd: string[]): Co
     if (e.includes(':')) throw new CliError(`invalid port format for --expose: ${e}`);
     const [proto, port] = splitProtoPort(e);
     const r = parsePortRange(port);
-    if (!r) throw new CliError(`invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing ${JSON.stringify(port)}: invalid syntax`);
+    if (!r)
+      throw new CliError(
+        `invalid range format for --expose: ${e}, error: strconv.ParseUint: parsing ${JSON.stringify(port)}: invalid syntax`,
+      );
     for (let i = r[0]; i <= r[1]; i++) exposed[`${i}/${proto}`] ??= {};
   }
   const restart = g<string>('restart');
   const rp = parseRestart(restart);
-  if (g<boolean>('rm') && rp.Name !== '' && rp.Name !== 'no') throw new CliError('conflicting options: cannot specify both --restart and --rm');
+  if (g<boolean>('rm') && rp.Name !== '' && rp.Name !== 'no')
+    throw new CliError('conflicting options: cannot specify both --restart and --rm');
   const entry = g<string>('entrypoint');
   const config: Record<string, unknown> = {
     Hostname: g('hostname'),
@@ -225,10 +245,12 @@ function parseRestart(policy: string): { Name: string; MaximumRetryCount: number
   const i = policy.indexOf(':');
   const k = i < 0 ? policy : policy.slice(0, i);
   const v = i < 0 ? '' : policy.slice(i + 1);
-  if (i >= 0 && k === '') throw new CliError('invalid restart policy format: no policy provided before colon');
+  if (i >= 0 && k === '')
+    throw new CliError('invalid restart policy format: no policy provided before colon');
   let count = 0;
   if (v !== '') {
-    if (!/^[+-]?\d+$/.test(v)) throw new CliError('invalid restart policy format: maximum retry count must be an integer');
+    if (!/^[+-]?\d+$/.test(v))
+      throw new CliError('invalid restart policy format: maximum retry count must be an integer');
     count = Number(v);
   }
   return { Name: k, MaximumRetryCount: count };
@@ -242,10 +264,16 @@ function parseNetworkOpts(flags: FlagSet, nets: Attachment[]): Record<string, Re
   const mac = flags.get<string>('mac-address');
   const lli = flags.get<string[]>('link-local-ip');
   const apply = (n: Attachment): void => {
-    if (n.aliases.length > 0 && aliases.length > 0) throw new CliError('conflicting options: cannot specify both --network-alias and per-network alias');
-    if (n.ipv4 && ip) throw new CliError('conflicting options: cannot specify both --ip and per-network IPv4 address');
-    if (n.ipv6 && ip6) throw new CliError('conflicting options: cannot specify both --ip6 and per-network IPv6 address');
-    if (n.mac && mac) throw new CliError('conflicting options: cannot specify both --mac-address and per-network MAC address');
+    if (n.aliases.length > 0 && aliases.length > 0)
+      throw new CliError('conflicting options: cannot specify both --network-alias and per-network alias');
+    if (n.ipv4 && ip)
+      throw new CliError('conflicting options: cannot specify both --ip and per-network IPv4 address');
+    if (n.ipv6 && ip6)
+      throw new CliError('conflicting options: cannot specify both --ip6 and per-network IPv6 address');
+    if (n.mac && mac)
+      throw new CliError(
+        'conflicting options: cannot specify both --mac-address and per-network MAC address',
+      );
     if (aliases.length > 0) n.aliases = [...aliases];
     if (isUserDefined(n.target) && links.length > 0) n.links = [...links];
     if (ip) n.ipv4 = ip;
@@ -267,16 +295,26 @@ function parseNetworkOpts(flags: FlagSet, nets: Attachment[]): Record<string, Re
     else hasNonUser = true;
     if (i === 0) apply(n);
     const ep = endpointFor(n);
-    if (endpoints[n.target]) throw new CliError(`network ${JSON.stringify(n.target)} is specified multiple times`);
+    if (endpoints[n.target])
+      throw new CliError(`network ${JSON.stringify(n.target)} is specified multiple times`);
     if (i === 0 && nets.length === 1 && Object.keys(ep).length === 0) return;
     endpoints[n.target] = ep;
   });
-  if (hasUser && hasNonUser) throw new CliError('conflicting options: cannot attach both user-defined and non-user-defined network-modes');
+  if (hasUser && hasNonUser)
+    throw new CliError(
+      'conflicting options: cannot attach both user-defined and non-user-defined network-modes',
+    );
   return endpoints;
 }
 
 /** createContainer is create.go's createContainer: create, on "No such image" pull and retry. */
-export function createContainer(ctx: RunContext, cfg: ContainerConfig, name: string, pull: string, quiet: boolean): string {
+export function createContainer(
+  ctx: RunContext,
+  cfg: ContainerConfig,
+  name: string,
+  pull: string,
+  quiet: boolean,
+): string {
   const image = cfg.config.Image as string;
   const ref = normalizeRef(image);
   const body = { ...cfg.config, HostConfig: cfg.hostConfig, NetworkingConfig: cfg.networkingConfig };

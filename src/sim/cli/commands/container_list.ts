@@ -1,12 +1,20 @@
 // Mirrors docker/cli cli/command/container/list.go and cli/command/formatter/container.go
 // (ContainerContext, DisplayablePorts, NewContainerFormat); simplified: no Platform details.
 
-import { type CommandSpec, noArgs } from '../cobra.ts';
 import { filtersJSON } from '../client.ts';
+import { type CommandSpec, noArgs } from '../cobra.ts';
 import type { RunContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
-import { ellipsis, goTimeString, humanDuration, humanSizeWithPrecision, joinHostPort, strconvQuote, truncateID } from '../formatter/display.ts';
+import {
+  ellipsis,
+  goTimeString,
+  humanDuration,
+  humanSizeWithPrecision,
+  joinHostPort,
+  strconvQuote,
+  truncateID,
+} from '../formatter/display.ts';
 import { filterFlag, filtersOf, formatFlag } from '../opts.ts';
 import { ExecError, type GoStruct, parseTemplate, TemplateParseError } from '../template/index.ts';
 import { familiarString, normalizeRef } from './image_pull.ts';
@@ -66,7 +74,9 @@ export function displayablePorts(ports: PortSummary[]): string {
     let key = port.Type;
     if (port.IP) {
       if ((port.PublicPort ?? 0) !== current) {
-        hostMappings.push(`${joinHostPort(port.IP, String(port.PublicPort ?? 0))}->${port.PrivatePort}/${port.Type}`);
+        hostMappings.push(
+          `${joinHostPort(port.IP, String(port.PublicPort ?? 0))}->${port.PrivatePort}/${port.Type}`,
+        );
         continue;
       }
       key = `${port.IP}/${port.Type}`;
@@ -106,7 +116,12 @@ const HEADERS = {
 };
 
 /** containerContext is formatter.ContainerContext for one summary. */
-export function containerContext(c: ContainerSummary, trunc: boolean, now: number, used?: Set<string>): GoStruct {
+export function containerContext(
+  c: ContainerSummary,
+  trunc: boolean,
+  now: number,
+  used?: Set<string>,
+): GoStruct {
   const methods = stringMethods({
     ID: () => (trunc ? truncateID(c.Id) : c.Id),
     Names: () => {
@@ -139,7 +154,9 @@ export function containerContext(c: ContainerSummary, trunc: boolean, now: numbe
     Size: () => {
       used?.add('Size');
       const srw = humanSizeWithPrecision(c.SizeRw ?? 0, 3);
-      return (c.SizeRootFs ?? 0) > 0 ? `${srw} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})` : srw;
+      return (c.SizeRootFs ?? 0) > 0
+        ? `${srw} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})`
+        : srw;
     },
     Labels: () =>
       c.Labels
@@ -148,7 +165,10 @@ export function containerContext(c: ContainerSummary, trunc: boolean, now: numbe
             .sort()
             .join(',')
         : '',
-    Mounts: () => (c.Mounts ?? []).map((m) => (trunc ? ellipsis(m.Name || m.Source || '', 15) : m.Name || m.Source || '')).join(','),
+    Mounts: () =>
+      (c.Mounts ?? [])
+        .map((m) => (trunc ? ellipsis(m.Name || m.Source || '', 15) : m.Name || m.Source || ''))
+        .join(','),
     LocalVolumes: () => String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length),
     Networks: () => Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
     Platform: () => null,
@@ -173,7 +193,8 @@ function containerFormat(source: string, quiet: boolean, size: boolean): string 
 function runPs(ctx: RunContext, flags: { get<T>(n: string): T; changed: Set<string> }): void {
   const format = flags.get<string>('format');
   const quiet = flags.get<boolean>('quiet');
-  if (format !== '' && quiet) ctx.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+  if (format !== '' && quiet)
+    ctx.err('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
   let size = flags.get<boolean>('size');
   let limit = flags.get<number>('last');
   if (flags.get<boolean>('latest') && limit === -1) limit = 1;
@@ -207,14 +228,33 @@ export function psCommand(use = 'ps [OPTIONS]', aliases?: string[]): CommandSpec
     aliases,
     short: 'List containers',
     args: noArgs,
-    annotations: { 'category-top': '3', aliases: 'docker container ls, docker container list, docker container ps, docker ps' },
+    annotations: {
+      'category-top': '3',
+      aliases: 'docker container ls, docker container list, docker container ps, docker ps',
+    },
     flags: [
       { name: 'quiet', shorthand: 'q', usage: 'Only display container IDs', kind: 'bool' },
       { name: 'size', shorthand: 's', usage: 'Display total file sizes', kind: 'bool' },
-      { name: 'all', shorthand: 'a', usage: 'Show all containers (default shows just running)', kind: 'bool' },
+      {
+        name: 'all',
+        shorthand: 'a',
+        usage: 'Show all containers (default shows just running)',
+        kind: 'bool',
+      },
       { name: 'no-trunc', usage: "Don't truncate output", kind: 'bool' },
-      { name: 'latest', shorthand: 'l', usage: 'Show the latest created container (includes all states)', kind: 'bool' },
-      { name: 'last', shorthand: 'n', usage: 'Show n last created containers (includes all states)', kind: 'int', initial: -1 },
+      {
+        name: 'latest',
+        shorthand: 'l',
+        usage: 'Show the latest created container (includes all states)',
+        kind: 'bool',
+      },
+      {
+        name: 'last',
+        shorthand: 'n',
+        usage: 'Show n last created containers (includes all states)',
+        kind: 'int',
+        initial: -1,
+      },
       formatFlag(),
       filterFlag('Filter output based on conditions provided'),
     ],

@@ -11,7 +11,12 @@ import { containerPath } from './container_create.ts';
 import { enterIfShell } from './container_run.ts';
 
 /** eachContainer runs op per name, prints successes, joins failures (errors.Join). */
-function eachContainer(ctx: RunContext, names: string[], op: (name: string) => void, onNotFound?: (e: ApiError) => boolean): void {
+function eachContainer(
+  ctx: RunContext,
+  names: string[],
+  op: (name: string) => void,
+  onNotFound?: (e: ApiError) => boolean,
+): void {
   const errs: Error[] = [];
   for (const name of names) {
     try {
@@ -28,14 +33,31 @@ function eachContainer(ctx: RunContext, names: string[], op: (name: string) => v
   if (err) throw err;
 }
 
-const signalFlag = { name: 'signal', shorthand: 's', usage: 'Signal to send to the container', kind: 'string' as const };
+const signalFlag = {
+  name: 'signal',
+  shorthand: 's',
+  usage: 'Signal to send to the container',
+  kind: 'string' as const,
+};
 const timeoutFlags = [
-  { name: 'timeout', shorthand: 't', usage: 'Seconds to wait before killing the container', kind: 'int' as const },
-  { name: 'time', usage: 'Seconds to wait before killing the container (deprecated: use --timeout)', kind: 'int' as const, hidden: true, deprecated: 'use --timeout instead' },
+  {
+    name: 'timeout',
+    shorthand: 't',
+    usage: 'Seconds to wait before killing the container',
+    kind: 'int' as const,
+  },
+  {
+    name: 'time',
+    usage: 'Seconds to wait before killing the container (deprecated: use --timeout)',
+    kind: 'int' as const,
+    hidden: true,
+    deprecated: 'use --timeout instead',
+  },
 ];
 
 function stopQuery(flags: { get<T>(n: string): T; changed: Set<string> }): Record<string, string> {
-  if (flags.changed.has('time') && flags.changed.has('timeout')) throw new CliError('conflicting options: cannot specify both --timeout and --time');
+  if (flags.changed.has('time') && flags.changed.has('timeout'))
+    throw new CliError('conflicting options: cannot specify both --timeout and --time');
   const q: Record<string, string> = {};
   if (flags.get<string>('signal')) q.signal = flags.get('signal');
   if (flags.changed.has('timeout')) q.t = String(flags.get<number>('timeout'));
@@ -78,7 +100,9 @@ export const killCommand: CommandSpec = {
   flags: [signalFlag],
   run: (ctx, args, flags) => {
     const sig = flags.get<string>('signal');
-    eachContainer(ctx, args, (c) => ctx.client.post(containerPath(c, '/kill'), sig ? { signal: sig } : undefined));
+    eachContainer(ctx, args, (c) =>
+      ctx.client.post(containerPath(c, '/kill'), sig ? { signal: sig } : undefined),
+    );
   },
 };
 
@@ -90,9 +114,19 @@ export const rmCommand: CommandSpec = {
   args: requiresMinArgs(1),
   annotations: { aliases: 'docker container rm, docker container remove, docker rm' },
   flags: [
-    { name: 'volumes', shorthand: 'v', usage: 'Remove anonymous volumes associated with the container', kind: 'bool' },
+    {
+      name: 'volumes',
+      shorthand: 'v',
+      usage: 'Remove anonymous volumes associated with the container',
+      kind: 'bool',
+    },
     { name: 'link', shorthand: 'l', usage: 'Remove the specified link', kind: 'bool' },
-    { name: 'force', shorthand: 'f', usage: 'Force the removal of a running container (uses SIGKILL)', kind: 'bool' },
+    {
+      name: 'force',
+      shorthand: 'f',
+      usage: 'Force the removal of a running container (uses SIGKILL)',
+      kind: 'bool',
+    },
   ],
   run: (ctx, args, flags) => {
     const q: Record<string, string> = {};
@@ -148,7 +182,12 @@ export const execCommand: CommandSpec = {
     { name: 'interactive', shorthand: 'i', usage: 'Keep STDIN open even if not attached', kind: 'bool' },
     { name: 'tty', shorthand: 't', usage: 'Allocate a pseudo-TTY', kind: 'bool' },
     { name: 'detach', shorthand: 'd', usage: 'Detached mode: run command in the background', kind: 'bool' },
-    { name: 'user', shorthand: 'u', usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")', kind: 'string' },
+    {
+      name: 'user',
+      shorthand: 'u',
+      usage: 'Username or UID (format: "<name|uid>[:<group|gid>]")',
+      kind: 'string',
+    },
     { name: 'privileged', usage: 'Give extended privileges to the command', kind: 'bool' },
     { name: 'env', shorthand: 'e', usage: 'Set environment variables', kind: 'list', validate: validateEnv },
     { name: 'env-file', usage: 'Read in a file of environment variables', kind: 'list' },
@@ -173,7 +212,8 @@ export const execCommand: CommandSpec = {
       Cmd: cmd,
     };
     const c = ctx.client.get<{ Id: string }>(containerPath(args[0], '/json'));
-    if (!detach && tty && interactive && !ctx.stdinIsTerminal) throw new CliError('the input device is not a TTY');
+    if (!detach && tty && interactive && !ctx.stdinIsTerminal)
+      throw new CliError('the input device is not a TTY');
     const resp = ctx.client.post<{ Id: string }>(containerPath(args[0], '/exec'), undefined, body);
     if (!resp?.Id) throw new CliError('exec ID empty');
     if (detach) {
@@ -199,11 +239,27 @@ export const logsCommand: CommandSpec = {
   annotations: { aliases: 'docker container logs, docker logs' },
   flags: [
     { name: 'follow', shorthand: 'f', usage: 'Follow log output', kind: 'bool' },
-    { name: 'since', usage: 'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)', kind: 'string' },
-    { name: 'until', usage: 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)', kind: 'string' },
+    {
+      name: 'since',
+      usage:
+        'Show logs since timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+      kind: 'string',
+    },
+    {
+      name: 'until',
+      usage:
+        'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)',
+      kind: 'string',
+    },
     { name: 'timestamps', shorthand: 't', usage: 'Show timestamps', kind: 'bool' },
     { name: 'details', usage: 'Show extra details provided to logs', kind: 'bool' },
-    { name: 'tail', shorthand: 'n', usage: 'Number of lines to show from the end of the logs', kind: 'string', initial: 'all' },
+    {
+      name: 'tail',
+      shorthand: 'n',
+      usage: 'Number of lines to show from the end of the logs',
+      kind: 'string',
+      initial: 'all',
+    },
   ],
   run: (ctx, args, flags) => {
     const c = ctx.client.get<{ Id: string; Config?: { Tty?: boolean } }>(containerPath(args[0], '/json'));
@@ -226,9 +282,9 @@ export const portCommand: CommandSpec = {
   args: requiresRangeArgs(1, 2),
   annotations: { aliases: 'docker container port, docker port' },
   run: (ctx, args) => {
-    const c = ctx.client.get<{ NetworkSettings?: { Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null } }>(
-      containerPath(args[0], '/json'),
-    );
+    const c = ctx.client.get<{
+      NetworkSettings?: { Ports?: Record<string, Array<{ HostIp: string; HostPort: string }> | null> | null };
+    }>(containerPath(args[0], '/json'));
     const ports = c.NetworkSettings?.Ports ?? {};
     const out: string[] = [];
     if (args.length > 1) {
@@ -238,10 +294,13 @@ export const portCommand: CommandSpec = {
       const proto = (i < 0 ? '' : spec.slice(i + 1)) || 'tcp';
       if (!/^\d+$/.test(port) || Number(port) > 65535) {
         const why = /^\d+$/.test(port) ? 'value out of range' : 'invalid syntax';
-        throw new CliError(`Error: invalid port (${port}): strconv.ParseUint: parsing ${JSON.stringify(port)}: ${why}`);
+        throw new CliError(
+          `Error: invalid port (${port}): strconv.ParseUint: parsing ${JSON.stringify(port)}: ${why}`,
+        );
       }
       const frontends = ports[`${port}/${proto}`];
-      if (!frontends || frontends.length === 0) throw new CliError(`Error: No public port '${spec}' published for ${args[0]}`);
+      if (!frontends || frontends.length === 0)
+        throw new CliError(`Error: No public port '${spec}' published for ${args[0]}`);
       for (const f of frontends) out.push(joinHostPort(f.HostIp, f.HostPort));
     } else {
       for (const [from, frontends] of Object.entries(ports)) {

@@ -20,7 +20,10 @@ export function isInteractiveShell(argv: string[]): boolean {
 
 function validatePull(v: string, cmd: string): void {
   if (!['always', 'missing', 'never', ''].includes(v)) {
-    throw new CliError(withHelp(`invalid pull option: '${v}': must be one of "always", "missing" or "never"`, cmd), 125);
+    throw new CliError(
+      withHelp(`invalid pull option: '${v}': must be one of "always", "missing" or "never"`, cmd),
+      125,
+    );
   }
 }
 
@@ -29,7 +32,8 @@ function toStatusError(e: unknown): CliError {
   if (!(e instanceof CliError)) throw e;
   const msg = e.message;
   let code = 125;
-  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(msg)) code = 127;
+  if (/executable file not found|no such file or directory|system cannot find the file specified/.test(msg))
+    code = 127;
   else if (/permission denied|is a directory/.test(msg)) code = 126;
   return new CliError(withHelp(msg, 'run'), code);
 }
@@ -56,7 +60,11 @@ interface InspectLite {
 }
 
 /** readAttached reads an attach stream after start and wait, writing it like the hijacked streamer. */
-function readAttached(ctx: RunContext, stream: (() => { stdout: string; stderr: string }) | undefined, tty: boolean): void {
+function readAttached(
+  ctx: RunContext,
+  stream: (() => { stdout: string; stderr: string }) | undefined,
+  tty: boolean,
+): void {
   if (!stream) return;
   const o = stream();
   ctx.out(o.stdout);
@@ -69,7 +77,9 @@ function readAttached(ctx: RunContext, stream: (() => { stdout: string; stderr: 
  * waitExitOrRemoved does, and returns a reader for the exit status once the process ended.
  */
 function beginWait(ctx: RunContext, id: string, autoRemove: boolean): () => number {
-  const resp = ctx.client.raw('POST', containerPath(id, '/wait'), { condition: autoRemove ? 'removed' : 'next-exit' });
+  const resp = ctx.client.raw('POST', containerPath(id, '/wait'), {
+    condition: autoRemove ? 'removed' : 'next-exit',
+  });
   return () => (resp.json as { StatusCode?: number } | undefined)?.StatusCode ?? 0;
 }
 
@@ -80,7 +90,8 @@ function runRun(ctx: RunContext, args: string[], flags: FlagSet): void {
   const detach = flags.get<boolean>('detach');
   if (!detach) checkTty(ctx, config.AttachStdin as boolean, config.Tty as boolean);
   else {
-    if (flags.get<string[]>('attach').length !== 0) throw new CliError('conflicting options: cannot specify both --attach and --detach');
+    if (flags.get<string[]>('attach').length !== 0)
+      throw new CliError('conflicting options: cannot specify both --attach and --detach');
     Object.assign(config, { AttachStdin: false, AttachStdout: false, AttachStderr: false, StdinOnce: false });
   }
   let id: string;
@@ -126,7 +137,6 @@ export function enterIfShell(ctx: RunContext, id: string, execId?: string, argv?
   return true;
 }
 
-
 /** runCommand is `docker run`. */
 export const runCommand: CommandSpec = {
   use: 'run [OPTIONS] IMAGE [COMMAND] [ARG...]',
@@ -164,7 +174,12 @@ export const startCommand: CommandSpec = {
     { name: 'interactive', shorthand: 'i', usage: "Attach container's STDIN", kind: 'bool' },
     { name: 'detach-keys', usage: 'Override the key sequence for detaching a container', kind: 'string' },
     { name: 'checkpoint', usage: 'Restore from this checkpoint', kind: 'string', hidden: true },
-    { name: 'checkpoint-dir', usage: 'Use a custom checkpoint storage directory', kind: 'string', hidden: true },
+    {
+      name: 'checkpoint-dir',
+      usage: 'Use a custom checkpoint storage directory',
+      kind: 'string',
+      hidden: true,
+    },
   ],
   run: (ctx, args, flags) => {
     if (flags.get<boolean>('attach') || flags.get<boolean>('interactive')) {

@@ -1,8 +1,15 @@
 // Mirrors docker/cli cli/command/image/{cmd,list,pull,remove,tag,inspect}.go and
 // cli/command/formatter/image.go; simplified: no --tree view, no content trust, no platforms.
 
-import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMaxArgs, requiresMinArgs } from '../cobra.ts';
 import { filtersJSON, pathEscape } from '../client.ts';
+import {
+  type CommandSpec,
+  exactArgs,
+  noArgs,
+  renderHelp,
+  requiresMaxArgs,
+  requiresMinArgs,
+} from '../cobra.ts';
 import { ApiError, CliError } from '../errors.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
 import { goTimeString, humanDuration, humanSizeWithPrecision, truncateID } from '../formatter/display.ts';
@@ -35,7 +42,14 @@ const HEADERS = {
   UniqueSize: 'UNIQUE SIZE',
 };
 
-function imageContext(img: ImageSummary, repo: string, tag: string, digest: string, trunc: boolean, now: number): GoStruct {
+function imageContext(
+  img: ImageSummary,
+  repo: string,
+  tag: string,
+  digest: string,
+  trunc: boolean,
+  now: number,
+): GoStruct {
   const size = img.Size ?? 0;
   const shared = img.SharedSize ?? -1;
   return formatterStruct(
@@ -56,14 +70,23 @@ function imageContext(img: ImageSummary, repo: string, tag: string, digest: stri
   );
 }
 
-function imageRows(images: ImageSummary[], trunc: boolean, showDigest: boolean, needDigest: boolean, now: number): GoStruct[] {
+function imageRows(
+  images: ImageSummary[],
+  trunc: boolean,
+  showDigest: boolean,
+  needDigest: boolean,
+  now: number,
+): GoStruct[] {
   const rows: GoStruct[] = [];
   for (const img of images) {
     const tags = img.RepoTags ?? [];
     const digests = img.RepoDigests ?? [];
     const dangling =
       (tags.length === 0 && digests.length === 0) ||
-      (tags.length === 1 && tags[0] === '<none>:<none>' && digests.length === 1 && digests[0] === '<none>@<none>');
+      (tags.length === 1 &&
+        tags[0] === '<none>:<none>' &&
+        digests.length === 1 &&
+        digests[0] === '<none>@<none>');
     if (dangling) {
       rows.push(imageContext(img, '<none>', '<none>', '<none>', trunc, now));
       continue;
@@ -72,7 +95,8 @@ function imageRows(images: ImageSummary[], trunc: boolean, showDigest: boolean, 
     const repoDigests = new Map<string, string[]>();
     for (const t of tags) {
       const r = normalizeRef(t);
-      if (r?.tag && t.lastIndexOf(':') > t.lastIndexOf('/')) repoTags.set(familiarName(r), [...(repoTags.get(familiarName(r)) ?? []), r.tag]);
+      if (r?.tag && t.lastIndexOf(':') > t.lastIndexOf('/'))
+        repoTags.set(familiarName(r), [...(repoTags.get(familiarName(r)) ?? []), r.tag]);
     }
     for (const d of digests) {
       const at = d.indexOf('@');
@@ -107,11 +131,26 @@ function imageFormat(source: string, quiet: boolean, digest: boolean): string {
     if (quiet) return 'image_id: {{.ID}}';
     return `repository: {{ .Repository }}\ntag: {{.Tag}}\n${digest ? 'digest: {{.Digest}}\n' : ''}image_id: {{.ID}}\ncreated_at: {{.CreatedAt}}\nvirtual_size: {{.Size}}\n`;
   }
-  if (source.startsWith('table') && digest && !source.includes('{{.Digest}}')) return `${source}\t{{.Digest}}`;
+  if (source.startsWith('table') && digest && !source.includes('{{.Digest}}'))
+    return `${source}\t{{.Digest}}`;
   return source;
 }
 
-const SUBCOMMAND_NAMES = ['build', 'history', 'import', 'inspect', 'list', 'load', 'ls', 'prune', 'pull', 'push', 'rm', 'save', 'tag'];
+const SUBCOMMAND_NAMES = [
+  'build',
+  'history',
+  'import',
+  'inspect',
+  'list',
+  'load',
+  'ls',
+  'prune',
+  'pull',
+  'push',
+  'rm',
+  'save',
+  'tag',
+];
 
 function imagesCommand(use: string, aliases?: string[]): CommandSpec {
   return {
@@ -122,7 +161,12 @@ function imagesCommand(use: string, aliases?: string[]): CommandSpec {
     annotations: { 'category-top': '7', aliases: 'docker image ls, docker image list, docker images' },
     flags: [
       { name: 'quiet', shorthand: 'q', usage: 'Only show image IDs', kind: 'bool' },
-      { name: 'all', shorthand: 'a', usage: 'Show all images (default hides intermediate images)', kind: 'bool' },
+      {
+        name: 'all',
+        shorthand: 'a',
+        usage: 'Show all images (default hides intermediate images)',
+        kind: 'bool',
+      },
       { name: 'no-trunc', usage: "Don't truncate output", kind: 'bool' },
       { name: 'digests', usage: 'Show digests', kind: 'bool' },
       formatFlag(),
@@ -141,7 +185,13 @@ function imagesCommand(use: string, aliases?: string[]): CommandSpec {
       const format = flags.get<string>('format') || 'table';
       const digest = flags.get<boolean>('digests');
       const fmt = imageFormat(format, flags.get('quiet'), digest);
-      const rows = imageRows(images, !flags.get<boolean>('no-trunc'), digest, digest || fmt.includes('{{.Digest}}'), ctx.now());
+      const rows = imageRows(
+        images,
+        !flags.get<boolean>('no-trunc'),
+        digest,
+        digest || fmt.includes('{{.Digest}}'),
+        ctx.now(),
+      );
       ctx.out(writeFormatted(fmt, HEADERS, rows));
       if (args[0] && images.length === 0 && cmd.name === 'images' && SUBCOMMAND_NAMES.includes(args[0])) {
         ctx.err(`\nNo images found matching "${args[0]}": did you mean "docker image ${args[0]}"?\n`);
@@ -166,7 +216,8 @@ const pullCommand: CommandSpec = {
     const ref = normalizeRef(raw);
     if (!ref) throw new CliError('invalid reference format');
     const nameOnly = !raw.includes('@') && !(raw.lastIndexOf(':') > raw.lastIndexOf('/'));
-    if (flags.get<boolean>('all-tags') && !nameOnly) throw new CliError("tag can't be used with --all-tags/-a");
+    if (flags.get<boolean>('all-tags') && !nameOnly)
+      throw new CliError("tag can't be used with --all-tags/-a");
     if (nameOnly && !flags.get<boolean>('quiet')) ctx.println('Using default tag: latest');
     pullImage(ctx, raw, flags.get('quiet'), 'out');
     ctx.println(fullString(ref));
@@ -183,7 +234,12 @@ function rmiCommand(use: string, aliases?: string[]): CommandSpec {
     flags: [
       { name: 'force', shorthand: 'f', usage: 'Force removal of the image', kind: 'bool' },
       { name: 'no-prune', usage: 'Do not delete untagged parents', kind: 'bool' },
-      { name: 'platform', usage: 'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")', kind: 'stringSlice' },
+      {
+        name: 'platform',
+        usage:
+          'Remove only the given platform variant. Formatted as "os[/arch[/variant]]" (e.g., "linux/amd64")',
+        kind: 'stringSlice',
+      },
     ],
     run: (ctx, args, flags) => {
       const q: Record<string, string> = {};
@@ -193,8 +249,11 @@ function rmiCommand(use: string, aliases?: string[]): CommandSpec {
       const errs: string[] = [];
       for (const img of args) {
         try {
-          const dels = ctx.client.del<Array<{ Untagged?: string; Deleted?: string }>>(`/images/${pathEscape(img)}`, q) ?? [];
-          for (const d of dels) ctx.println(d.Deleted ? `Deleted: ${d.Deleted}` : `Untagged: ${d.Untagged ?? ''}`);
+          const dels =
+            ctx.client.del<Array<{ Untagged?: string; Deleted?: string }>>(`/images/${pathEscape(img)}`, q) ??
+            [];
+          for (const d of dels)
+            ctx.println(d.Deleted ? `Deleted: ${d.Deleted}` : `Untagged: ${d.Untagged ?? ''}`);
         } catch (e) {
           if (!(e instanceof CliError)) throw e;
           if (!(e instanceof ApiError && e.isNotFound)) fatal = true;
@@ -217,9 +276,15 @@ const tagCommand: CommandSpec = {
   annotations: { aliases: 'docker image tag, docker tag' },
   run: (ctx, args) => {
     const target = normalizeRef(args[1]);
-    if (!target) throw new CliError(`Error parsing reference: ${JSON.stringify(args[1])} is not a valid repository/tag: invalid reference format`);
+    if (!target)
+      throw new CliError(
+        `Error parsing reference: ${JSON.stringify(args[1])} is not a valid repository/tag: invalid reference format`,
+      );
     if (target.digest) throw new CliError('refusing to create a tag with a digest reference');
-    ctx.client.post(`/images/${pathEscape(args[0])}/tag`, { repo: `${target.domain}/${target.path}`, tag: target.tag ?? 'latest' });
+    ctx.client.post(`/images/${pathEscape(args[0])}/tag`, {
+      repo: `${target.domain}/${target.path}`,
+      tag: target.tag ?? 'latest',
+    });
   },
 };
 
@@ -236,12 +301,18 @@ const imageInspect: CommandSpec = {
       kind: 'string',
     },
   ],
-  run: (ctx, args, flags) => inspect(ctx, args, flags.get('format'), (ref) => ctx.client.get(`/images/${pathEscape(ref)}/json`)),
+  run: (ctx, args, flags) =>
+    inspect(ctx, args, flags.get('format'), (ref) => ctx.client.get(`/images/${pathEscape(ref)}/json`)),
 };
 
 /** imageShortcuts are docker images/pull/rmi/tag. */
 export function imageShortcuts(): CommandSpec[] {
-  return [imagesCommand('images [OPTIONS] [REPOSITORY[:TAG]]'), pullCommand, rmiCommand('rmi [OPTIONS] IMAGE [IMAGE...]'), tagCommand];
+  return [
+    imagesCommand('images [OPTIONS] [REPOSITORY[:TAG]]'),
+    pullCommand,
+    rmiCommand('rmi [OPTIONS] IMAGE [IMAGE...]'),
+    tagCommand,
+  ];
 }
 
 /** imageCommand is `docker image`. */
@@ -251,6 +322,12 @@ export function imageCommand(): CommandSpec {
     short: 'Manage images',
     args: noArgs,
     run: (ctx, _a, _f, cmd) => ctx.err(renderHelp(cmd)),
-    subcommands: [pullCommand, tagCommand, imagesCommand('ls [OPTIONS] [REPOSITORY[:TAG]]', ['list']), rmiCommand('rm [OPTIONS] IMAGE [IMAGE...]', ['rmi', 'remove']), imageInspect],
+    subcommands: [
+      pullCommand,
+      tagCommand,
+      imagesCommand('ls [OPTIONS] [REPOSITORY[:TAG]]', ['list']),
+      rmiCommand('rm [OPTIONS] IMAGE [IMAGE...]', ['rmi', 'remove']),
+      imageInspect,
+    ],
   };
 }

@@ -37,7 +37,12 @@ export function normalizeRef(s: string): NamedRef | undefined {
   const slash = rest.indexOf('/');
   if (slash >= 0) {
     const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first) {
+    if (
+      first.includes('.') ||
+      first.includes(':') ||
+      first === 'localhost' ||
+      first.toLowerCase() !== first
+    ) {
       domain = first;
       path = rest.slice(slash + 1);
     }
@@ -51,7 +56,8 @@ export function normalizeRef(s: string): NamedRef | undefined {
 
 /** familiarName is reference.FamiliarName ("alpine", "user/app", "reg:5000/x"). */
 export function familiarName(r: NamedRef): string {
-  if (r.domain === 'docker.io') return r.path.startsWith('library/') && r.path.split('/').length === 2 ? r.path.slice(8) : r.path;
+  if (r.domain === 'docker.io')
+    return r.path.startsWith('library/') && r.path.split('/').length === 2 ? r.path.slice(8) : r.path;
   return `${r.domain}/${r.path}`;
 }
 

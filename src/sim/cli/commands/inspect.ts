@@ -1,14 +1,25 @@
 // Mirrors docker/cli cli/command/system/inspect.go (inspectAll: container, image, network,
 // volume, then swarm objects on managers, then plugin); simplified: no --size warning per type.
 
-import { type CommandSpec, requiresMinArgs } from '../cobra.ts';
 import { pathEscape } from '../client.ts';
+import { type CommandSpec, requiresMinArgs } from '../cobra.ts';
 import type { RunContext } from '../context.ts';
 import { ApiError, CliError } from '../errors.ts';
 import { inspect } from '../inspect.ts';
 import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
 
-const ALL_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
+const ALL_TYPES = [
+  'config',
+  'container',
+  'image',
+  'network',
+  'node',
+  'plugin',
+  'secret',
+  'service',
+  'task',
+  'volume',
+];
 
 interface Kind {
   type: string;
@@ -18,11 +29,21 @@ interface Kind {
 }
 
 const KINDS: Kind[] = [
-  { type: 'container', swarm: false, path: (r) => `/containers/${pathEscape(r)}/json`, query: (s) => (s ? { size: '1' } : undefined) },
+  {
+    type: 'container',
+    swarm: false,
+    path: (r) => `/containers/${pathEscape(r)}/json`,
+    query: (s) => (s ? { size: '1' } : undefined),
+  },
   { type: 'image', swarm: false, path: (r) => `/images/${pathEscape(r)}/json` },
   { type: 'network', swarm: false, path: (r) => `/networks/${pathEscape(r)}` },
   { type: 'volume', swarm: false, path: (r) => `/volumes/${pathEscape(r)}` },
-  { type: 'service', swarm: true, path: (r) => `/services/${pathEscape(r)}`, query: () => ({ insertDefaults: 'false' }) },
+  {
+    type: 'service',
+    swarm: true,
+    path: (r) => `/services/${pathEscape(r)}`,
+    query: () => ({ insertDefaults: 'false' }),
+  },
   { type: 'task', swarm: true, path: (r) => `/tasks/${pathEscape(r)}` },
   { type: 'node', swarm: true, path: (r) => `/nodes/${pathEscape(r)}` },
   { type: 'plugin', swarm: false, path: (r) => `/plugins/${pathEscape(r)}/json` },
@@ -52,12 +73,21 @@ export function inspectCommand(): CommandSpec {
     flags: [
       formatFlag(INSPECT_FORMAT_HELP, 'f'),
       { name: 'type', usage: 'Only inspect objects of the given type', kind: 'string' },
-      { name: 'size', shorthand: 's', usage: 'Display total file sizes if the type is container', kind: 'bool' },
+      {
+        name: 'size',
+        shorthand: 's',
+        usage: 'Display total file sizes if the type is container',
+        kind: 'bool',
+      },
     ],
     run: (ctx, args, flags) => {
       const type = flags.get<string>('type');
-      if (flags.changed.has('type') && type === '') throw new CliError(`type is empty: must be one of "${ALL_TYPES.join('", "')}"`);
-      if (type !== '' && !ALL_TYPES.includes(type)) throw new CliError(`unknown type: ${JSON.stringify(type)}: must be one of "${ALL_TYPES.join('", "')}"`);
+      if (flags.changed.has('type') && type === '')
+        throw new CliError(`type is empty: must be one of "${ALL_TYPES.join('", "')}"`);
+      if (type !== '' && !ALL_TYPES.includes(type))
+        throw new CliError(
+          `unknown type: ${JSON.stringify(type)}: must be one of "${ALL_TYPES.join('", "')}"`,
+        );
       const size = flags.get<boolean>('size');
       inspect(ctx, args, flags.get('format'), (ref) => {
         let swarm: boolean | undefined;
@@ -72,7 +102,12 @@ export function inspectCommand(): CommandSpec {
             if (size && k.type !== 'container') ctx.eprintln(`WARNING: --size ignored for ${k.type}`);
             return v;
           } catch (e) {
-            if (type === '' && e instanceof ApiError && (e.status === 404 || e.status === 501 || e.status === 503)) continue;
+            if (
+              type === '' &&
+              e instanceof ApiError &&
+              (e.status === 404 || e.status === 501 || e.status === 503)
+            )
+              continue;
             throw e;
           }
         }

@@ -1,16 +1,16 @@
 // Mirrors docker/cli cli/command/network/{cmd,list,formatter,inspect,remove,connect,disconnect,
 // prune}.go; simplified: no config-file formats, no completion.
 
-import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
 import { filtersJSON, pathEscape } from '../client.ts';
+import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
 import type { RunContext } from '../context.ts';
 import { ApiError, CliError } from '../errors.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
 import { goTimeString, naturalSort, parseRFC3339, truncateID } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
 import { filterFlag, filtersOf, formatFlag, INSPECT_FORMAT_HELP, validateLink } from '../opts.ts';
-import { networkCreateCommand } from './network_create.ts';
 import { type GoStruct, GoText } from '../template/index.ts';
+import { networkCreateCommand } from './network_create.ts';
 
 interface NetworkSummary {
   Name: string;
@@ -63,7 +63,10 @@ function networkContext(n: NetworkSummary, trunc: boolean): GoStruct {
 /** networkFormat is network.NewFormat. */
 function networkFormat(source: string, quiet: boolean): string {
   if (source === 'table') return quiet ? '{{.ID}}' : 'table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}';
-  if (source === 'raw') return quiet ? 'network_id: {{.ID}}' : 'network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n';
+  if (source === 'raw')
+    return quiet
+      ? 'network_id: {{.ID}}'
+      : 'network_id: {{.ID}}\\nname: {{.Name}}\\ndriver: {{.Driver}}\\nscope: {{.Scope}}\\n';
   return source;
 }
 
@@ -99,7 +102,8 @@ export function networkTypedView(raw: unknown): unknown {
   const n = { ...(raw as Record<string, unknown>) };
   const t = parseRFC3339(String(n.Created ?? ''));
   if (t) n.Created = new GoText('time.Time', goTimeString(t.ms, t.nanos), n.Created);
-  const nilMap = (v: unknown): unknown => (v === null ? new GoText('map[string]string', 'map[]', null, false) : v);
+  const nilMap = (v: unknown): unknown =>
+    v === null ? new GoText('map[string]string', 'map[]', null, false) : v;
   for (const k of ['Containers', 'Options', 'Labels']) if (k in n) n[k] = nilMap(n[k]);
   if (n.IPAM && typeof n.IPAM === 'object') {
     const ipam = { ...(n.IPAM as Record<string, unknown>) };
@@ -117,7 +121,14 @@ const inspectCommand: CommandSpec = {
     formatFlag(INSPECT_FORMAT_HELP, 'f'),
     { name: 'verbose', shorthand: 'v', usage: 'Verbose output for diagnostics', kind: 'bool' },
   ],
-  run: (ctx, args, flags) => inspect(ctx, args, flags.get('format'), (ref) => getNetwork(ctx, ref, flags.get('verbose')), networkTypedView),
+  run: (ctx, args, flags) =>
+    inspect(
+      ctx,
+      args,
+      flags.get('format'),
+      (ref) => getNetwork(ctx, ref, flags.get('verbose')),
+      networkTypedView,
+    ),
 };
 
 const INGRESS_WARNING =
@@ -136,7 +147,9 @@ const removeCommand: CommandSpec = {
   aliases: ['remove'],
   short: 'Remove one or more networks',
   args: requiresMinArgs(1),
-  flags: [{ name: 'force', shorthand: 'f', usage: 'Do not error if the network does not exist', kind: 'bool' }],
+  flags: [
+    { name: 'force', shorthand: 'f', usage: 'Do not error if the network does not exist', kind: 'bool' },
+  ],
   run: (ctx, args, flags) => {
     let status = 0;
     for (const name of args) {
@@ -173,7 +186,11 @@ const connectCommand: CommandSpec = {
     { name: 'alias', usage: 'Add network-scoped alias for the container', kind: 'stringSlice' },
     { name: 'link-local-ip', usage: 'Add a link-local address for the container', kind: 'stringSlice' },
     { name: 'driver-opt', usage: 'driver options for the network', kind: 'stringSlice' },
-    { name: 'gw-priority', usage: 'Highest gw-priority provides the default gateway. Accepts positive and negative values.', kind: 'int' },
+    {
+      name: 'gw-priority',
+      usage: 'Highest gw-priority provides the default gateway. Accepts positive and negative values.',
+      kind: 'int',
+    },
   ],
   run: (ctx, args, flags) => {
     const driverOpts: Record<string, string> = {};
@@ -196,7 +213,10 @@ const connectCommand: CommandSpec = {
       DriverOpts: driverOpts,
       GwPriority: flags.get<number>('gw-priority') || undefined,
     };
-    ctx.client.post(`/networks/${pathEscape(args[0])}/connect`, undefined, { Container: args[1], EndpointConfig: endpoint });
+    ctx.client.post(`/networks/${pathEscape(args[0])}/connect`, undefined, {
+      Container: args[1],
+      EndpointConfig: endpoint,
+    });
   },
 };
 
@@ -204,9 +224,19 @@ const disconnectCommand: CommandSpec = {
   use: 'disconnect [OPTIONS] NETWORK CONTAINER',
   short: 'Disconnect a container from a network',
   args: exactArgs(2),
-  flags: [{ name: 'force', shorthand: 'f', usage: 'Force the container to disconnect from a network', kind: 'bool' }],
+  flags: [
+    {
+      name: 'force',
+      shorthand: 'f',
+      usage: 'Force the container to disconnect from a network',
+      kind: 'bool',
+    },
+  ],
   run: (ctx, args, flags) => {
-    ctx.client.post(`/networks/${pathEscape(args[0])}/disconnect`, undefined, { Container: args[1], Force: flags.get<boolean>('force') });
+    ctx.client.post(`/networks/${pathEscape(args[0])}/disconnect`, undefined, {
+      Container: args[1],
+      Force: flags.get<boolean>('force'),
+    });
   },
 };
 
@@ -226,7 +256,10 @@ const pruneCommand: CommandSpec = {
       throw new CliError('network prune has been cancelled', 1, true);
     }
     const filters = filtersJSON(filtersOf(flags));
-    const report = ctx.client.post<{ NetworksDeleted?: string[] | null }>('/networks/prune', filters ? { filters } : undefined);
+    const report = ctx.client.post<{ NetworksDeleted?: string[] | null }>(
+      '/networks/prune',
+      filters ? { filters } : undefined,
+    );
     const deleted = report?.NetworksDeleted ?? [];
     if (deleted.length > 0) ctx.println(`Deleted Networks:\n${deleted.map((d) => `${d}\n`).join('')}`);
   },
@@ -239,6 +272,14 @@ export function networkCommand(): CommandSpec {
     short: 'Manage networks',
     args: noArgs,
     run: (ctx, _a, _f, cmd) => ctx.err(renderHelp(cmd)),
-    subcommands: [connectCommand, networkCreateCommand, disconnectCommand, inspectCommand, listCommand, removeCommand, pruneCommand],
+    subcommands: [
+      connectCommand,
+      networkCreateCommand,
+      disconnectCommand,
+      inspectCommand,
+      listCommand,
+      removeCommand,
+      pruneCommand,
+    ],
   };
 }

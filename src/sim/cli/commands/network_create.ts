@@ -17,7 +17,10 @@ function parseIP(s: string): number[] | undefined {
   let tail: number[] = [];
   const last = s.lastIndexOf(':');
   if (s.slice(last + 1).includes('.')) {
-    tail = s.slice(last + 1).split('.').map(Number);
+    tail = s
+      .slice(last + 1)
+      .split('.')
+      .map(Number);
     str = s.slice(0, last + 1) + '0:0';
   }
   const [h, t] = str.includes('::') ? str.split('::') : [str, undefined];
@@ -97,7 +100,8 @@ export function createIPAMConfig(o: {
   const data = new Map<string, IpamConfig>();
   for (const s of o.subnets) {
     for (const k of data.keys()) {
-      if (subnetMatches(s, k) || subnetMatches(k, s)) throw new CliError('multiple overlapping subnet configuration is not supported');
+      if (subnetMatches(s, k) || subnetMatches(k, s))
+        throw new CliError('multiple overlapping subnet configuration is not supported');
     }
     data.set(s, { Subnet: s, AuxiliaryAddresses: {} });
   }
@@ -107,7 +111,8 @@ export function createIPAMConfig(o: {
       if (!parseCIDR(r)) throw new CliError(`invalid CIDR address: ${r}`);
       if (!subnetMatches(s, r)) continue;
       const d = data.get(s) as IpamConfig;
-      if (d.IPRange) throw new CliError(`cannot configure multiple ranges (${r}, ${d.IPRange}) on the same subnet (${s})`);
+      if (d.IPRange)
+        throw new CliError(`cannot configure multiple ranges (${r}, ${d.IPRange}) on the same subnet (${s})`);
       d.IPRange = r;
       match = true;
     }
@@ -118,7 +123,10 @@ export function createIPAMConfig(o: {
     for (const s of o.subnets) {
       if (!subnetMatches(s, g)) continue;
       const d = data.get(s) as IpamConfig;
-      if (d.Gateway) throw new CliError(`cannot configure multiple gateways (${g}, ${d.Gateway}) for the same subnet (${s})`);
+      if (d.Gateway)
+        throw new CliError(
+          `cannot configure multiple gateways (${g}, ${d.Gateway}) for the same subnet (${s})`,
+        );
       d.Gateway = g;
       match = true;
     }
@@ -147,7 +155,13 @@ export const networkCreateCommand: CommandSpec = {
   short: 'Create a network',
   args: exactArgs(1),
   flags: [
-    { name: 'driver', shorthand: 'd', usage: 'Driver to manage the Network', kind: 'string', initial: 'bridge' },
+    {
+      name: 'driver',
+      shorthand: 'd',
+      usage: 'Driver to manage the Network',
+      kind: 'string',
+      initial: 'bridge',
+    },
     { name: 'opt', shorthand: 'o', usage: 'Set driver specific options', kind: 'map', defValue: 'map[]' },
     { name: 'label', usage: 'Set metadata on a network', kind: 'list', validate: validateLabel },
     { name: 'internal', usage: 'Restrict external access to the network', kind: 'bool' },
@@ -162,7 +176,12 @@ export const networkCreateCommand: CommandSpec = {
     { name: 'subnet', usage: 'Subnet in CIDR format that represents a network segment', kind: 'stringSlice' },
     { name: 'ip-range', usage: 'Allocate container ip from a sub-range', kind: 'stringSlice' },
     { name: 'gateway', usage: 'IPv4 or IPv6 Gateway for the master subnet', kind: 'stringSlice' },
-    { name: 'aux-address', usage: 'Auxiliary IPv4 or IPv6 addresses used by Network driver', kind: 'map', defValue: 'map[]' },
+    {
+      name: 'aux-address',
+      usage: 'Auxiliary IPv4 or IPv6 addresses used by Network driver',
+      kind: 'map',
+      defValue: 'map[]',
+    },
     { name: 'ipam-opt', usage: 'Set IPAM driver specific options', kind: 'map', defValue: 'map[]' },
   ],
   run: (ctx, args, flags) => {

@@ -3,12 +3,39 @@
 // process and restart options are sent to the daemon.
 
 import type { FlagDef } from '../flags.ts';
-import { normalizeExtraHost, validateEnv, validateExtraHost, validateIPAddress, validateLabel, validateLink } from '../opts.ts';
+import {
+  normalizeExtraHost,
+  validateEnv,
+  validateExtraHost,
+  validateIPAddress,
+  validateLabel,
+  validateLink,
+} from '../opts.ts';
 
-const list = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({ name, usage, kind: 'list', ...extra });
-const str = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({ name, usage, kind: 'string', ...extra });
-const bool = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({ name, usage, kind: 'bool', ...extra });
-const int = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({ name, usage, kind: 'int', ...extra });
+const list = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({
+  name,
+  usage,
+  kind: 'list',
+  ...extra,
+});
+const str = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({
+  name,
+  usage,
+  kind: 'string',
+  ...extra,
+});
+const bool = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({
+  name,
+  usage,
+  kind: 'bool',
+  ...extra,
+});
+const int = (name: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({
+  name,
+  usage,
+  kind: 'int',
+  ...extra,
+});
 const typed = (name: string, typeName: string, usage: string, extra: Partial<FlagDef> = {}): FlagDef => ({
   name,
   usage,
@@ -52,7 +79,10 @@ export function containerFlags(): FlagDef[] {
       'cgroupns',
       "Cgroup namespace to use (host|private)\n'host':    Run the container in the Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)",
     ),
-    list('add-host', 'Add a custom host-to-IP mapping (host:ip)', { validate: validateExtraHost, normalize: normalizeExtraHost }),
+    list('add-host', 'Add a custom host-to-IP mapping (host:ip)', {
+      validate: validateExtraHost,
+      normalize: normalizeExtraHost,
+    }),
     list('dns', 'Set custom DNS servers', { validate: validateIPAddress }),
     list('dns-opt', 'Set DNS options', { hidden: true }),
     list('dns-option', 'Set DNS options'),
@@ -78,13 +108,32 @@ export function containerFlags(): FlagDef[] {
     list('volume', 'Bind mount a volume', { shorthand: 'v' }),
     typed('mount', 'mount', 'Attach a filesystem mount to the container'),
     str('health-cmd', 'Command to run to check health'),
-    typed('health-interval', 'duration', 'Time between running the check (ms|s|m|h) (default 0s)', { defValue: '0s' }),
+    typed('health-interval', 'duration', 'Time between running the check (ms|s|m|h) (default 0s)', {
+      defValue: '0s',
+    }),
     int('health-retries', 'Consecutive failures needed to report unhealthy'),
-    typed('health-timeout', 'duration', 'Maximum time to allow one check to run (ms|s|m|h) (default 0s)', { defValue: '0s' }),
-    typed('health-start-period', 'duration', 'Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)', { defValue: '0s' }),
-    typed('health-start-interval', 'duration', 'Time between running the check during the start period (ms|s|m|h) (default 0s)', { defValue: '0s' }),
+    typed('health-timeout', 'duration', 'Maximum time to allow one check to run (ms|s|m|h) (default 0s)', {
+      defValue: '0s',
+    }),
+    typed(
+      'health-start-period',
+      'duration',
+      'Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)',
+      { defValue: '0s' },
+    ),
+    typed(
+      'health-start-interval',
+      'duration',
+      'Time between running the check during the start period (ms|s|m|h) (default 0s)',
+      { defValue: '0s' },
+    ),
     bool('no-healthcheck', 'Disable any container-specified HEALTHCHECK'),
-    typed('blkio-weight', 'uint16', 'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)', { defValue: '0' }),
+    typed(
+      'blkio-weight',
+      'uint16',
+      'Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)',
+      { defValue: '0' },
+    ),
     typed('blkio-weight-device', 'list', 'Block IO weight (relative device weight)', { defValue: '[]' }),
     str('cidfile', 'Write the container ID to the file'),
     str('cpuset-cpus', 'CPUs in which to allow execution (0-3, 0,1)'),
@@ -101,12 +150,20 @@ export function containerFlags(): FlagDef[] {
     typed('device-read-iops', 'list', 'Limit read rate (IO per second) from a device', { defValue: '[]' }),
     typed('device-write-bps', 'list', 'Limit write rate (bytes per second) to a device', { defValue: '[]' }),
     typed('device-write-iops', 'list', 'Limit write rate (IO per second) to a device', { defValue: '[]' }),
-    typed('io-maxbandwidth', 'bytes', 'Maximum IO bandwidth limit for the system drive (Windows only)', { defValue: '0', hidden: true }),
-    typed('io-maxiops', 'uint', 'Maximum IOps limit for the system drive (Windows only)', { defValue: '0', hidden: true }),
+    typed('io-maxbandwidth', 'bytes', 'Maximum IO bandwidth limit for the system drive (Windows only)', {
+      defValue: '0',
+      hidden: true,
+    }),
+    typed('io-maxiops', 'uint', 'Maximum IOps limit for the system drive (Windows only)', {
+      defValue: '0',
+      hidden: true,
+    }),
     typed('kernel-memory', 'bytes', 'Kernel memory limit', { defValue: '0' }),
     typed('memory', 'bytes', 'Memory limit', { shorthand: 'm', defValue: '0' }),
     typed('memory-reservation', 'bytes', 'Memory soft limit', { defValue: '0' }),
-    typed('memory-swap', 'bytes', "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", { defValue: '0' }),
+    typed('memory-swap', 'bytes', "Swap limit equal to memory plus swap: '-1' to enable unlimited swap", {
+      defValue: '0',
+    }),
     typed('memory-swappiness', 'int', 'Tune container memory swappiness (0 to 100)', { defValue: '-1' }),
     bool('oom-kill-disable', 'Disable OOM Killer'),
     int('oom-score-adj', "Tune host's OOM preferences (-1000 to 1000)"),
@@ -119,7 +176,9 @@ export function containerFlags(): FlagDef[] {
     str('uts', 'UTS namespace to use'),
     str('runtime', 'Runtime to use for this container'),
     bool('init', 'Run an init inside the container that forwards signals and reaps processes'),
-    typed('annotation', 'map', 'Add an annotation to the container (passed through to the OCI runtime)', { defValue: 'map[]' }),
+    typed('annotation', 'map', 'Add an annotation to the container (passed through to the OCI runtime)', {
+      defValue: 'map[]',
+    }),
   ];
 }
 

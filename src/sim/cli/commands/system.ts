@@ -94,7 +94,10 @@ function clientVersion(apiVersion: string, context: string): GoStruct {
 type Json = Record<string, unknown>;
 
 function serverVersion(sv: Json): Json {
-  const comps: Json[] = ((sv.Components as Json[] | undefined) ?? []).map((c) => ({ ...c, Details: { ...((c.Details as Json) ?? {}) } }));
+  const comps: Json[] = ((sv.Components as Json[] | undefined) ?? []).map((c) => ({
+    ...c,
+    Details: { ...((c.Details as Json) ?? {}) },
+  }));
   let found = false;
   for (const c of comps) {
     if (c.Name === 'Engine') {
@@ -137,7 +140,10 @@ export function versionCommand(): CommandSpec {
       let tmpl: ReturnType<typeof parseTemplate>;
       try {
         tmpl = parseTemplate(format, 'version', {
-          getDetailsOrder: { params: ['any'], fn: (c) => Object.keys(((c as Json).Details as Json) ?? {}).sort() },
+          getDetailsOrder: {
+            params: ['any'],
+            fn: (c) => Object.keys(((c as Json).Details as Json) ?? {}).sort(),
+          },
         });
       } catch (e) {
         if (e instanceof TemplateParseError) throw new CliError(`template parsing error: ${e.message}`, 64);
@@ -151,10 +157,15 @@ export function versionCommand(): CommandSpec {
         if (!(e instanceof ApiError)) throw e;
         apiErr = e;
       }
-      const data = new GoStruct('system.versionInfo', { Client: clientVersion(DEFAULT_API_VERSION, 'default'), Server: server }, {}, () => ({
-        Client: (clientVersion(DEFAULT_API_VERSION, 'default').json as () => unknown)(),
-        Server: server,
-      }));
+      const data = new GoStruct(
+        'system.versionInfo',
+        { Client: clientVersion(DEFAULT_API_VERSION, 'default'), Server: server },
+        {},
+        () => ({
+          Client: (clientVersion(DEFAULT_API_VERSION, 'default').json as () => unknown)(),
+          Server: server,
+        }),
+      );
       let text = '';
       let execErr: string | undefined;
       try {
@@ -222,7 +233,8 @@ function printSwarm(ctx: RunContext, s: Json): void {
     const raft = g(spec, 'Raft');
     p(ctx, '  Raft:');
     p(ctx, '   Snapshot Interval:', raft.SnapshotInterval ?? 0);
-    if (raft.KeepOldSnapshots !== undefined && raft.KeepOldSnapshots !== null) ctx.println(`   Number of Old Snapshots to Retain: ${raft.KeepOldSnapshots}`);
+    if (raft.KeepOldSnapshots !== undefined && raft.KeepOldSnapshots !== null)
+      ctx.println(`   Number of Old Snapshots to Retain: ${raft.KeepOldSnapshots}`);
     p(ctx, '   Heartbeat Tick:', raft.HeartbeatTick ?? 0);
     p(ctx, '   Election Tick:', raft.ElectionTick ?? 0);
     p(ctx, '  Dispatcher:');
@@ -283,7 +295,9 @@ function printServer(ctx: RunContext, i: Json): void {
     if (so.length > 0) {
       p(ctx, ' Security Options:');
       for (const opt of so) {
-        const kv = Object.fromEntries(opt.split(',').map((x) => [x.split('=')[0], x.split('=').slice(1).join('=')]));
+        const kv = Object.fromEntries(
+          opt.split(',').map((x) => [x.split('=')[0], x.split('=').slice(1).join('=')]),
+        );
         ctx.println(`  ${kv.name ?? ''}`);
         if (kv.profile) p(ctx, '   Profile:', kv.profile);
       }
@@ -356,7 +370,13 @@ export function infoCommand(): CommandSpec {
         if (!(e instanceof ApiError)) throw e;
         serverErr = e.message;
       }
-      const client = { Version: CLIENT_VERSION, Context: 'default', Debug: false, Plugins: [], Warnings: null };
+      const client = {
+        Version: CLIENT_VERSION,
+        Context: 'default',
+        Debug: false,
+        Plugins: [],
+        Warnings: null,
+      };
       if (format === '') {
         ctx.println(`Client: ${CLIENT_PLATFORM}`);
         ctx.println(` Version:    ${CLIENT_VERSION}`);

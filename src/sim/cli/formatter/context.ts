@@ -3,7 +3,14 @@
 
 import { CliError } from '../errors.ts';
 import { tabulate } from '../tabwriter.ts';
-import { ExecError, GoStruct, type GoMethod, HEADER_FUNCS, parseTemplate, TemplateParseError } from '../template/index.ts';
+import {
+  ExecError,
+  type GoMethod,
+  GoStruct,
+  HEADER_FUNCS,
+  parseTemplate,
+  TemplateParseError,
+} from '../template/index.ts';
 
 /** isTableFormat is Format.IsTable. */
 export function isTableFormat(f: string): boolean {
@@ -31,7 +38,10 @@ export function writeFormatted(format: string, headers: Record<string, string>, 
   let final = format;
   if (isTableFormat(format)) final = final.slice('table'.length);
   else if (format === 'json') final = '{{json .}}';
-  final = final.replace(/^ +| +$/g, '').replace(/\\t/g, '\t').replace(/\\n/g, '\n');
+  final = final
+    .replace(/^ +| +$/g, '')
+    .replace(/\\t/g, '\t')
+    .replace(/\\n/g, '\n');
   let tmpl: ReturnType<typeof parseTemplate>;
   try {
     tmpl = parseTemplate(final);

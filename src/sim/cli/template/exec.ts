@@ -1,10 +1,10 @@
 // Mirrors Go's text/template/exec.go; simplified: values are JSON-shaped (value.ts), a GoStruct
 // stands for a struct pointer with methods, and parameter types are coarse (ParamKind).
 
-import { type FuncMap, FuncError, type GoFunc, type ParamKind } from './funcs.ts';
+import { FuncError, type FuncMap, type GoFunc, type ParamKind } from './funcs.ts';
 import { goQuote } from './lex.ts';
 import { type Node, nodeString, type PipeNode, type Tree } from './parse.ts';
-import { goPrint, GoText, goTypeName, GoStruct, isMap, isTrue, NO_VALUE, utf8Bytes } from './value.ts';
+import { GoStruct, GoText, goPrint, goTypeName, isMap, isTrue, NO_VALUE, utf8Bytes } from './value.ts';
 
 /** ExecError is an execution failure worded as Go's ("template: :1:2: executing ..."). */
 export class ExecError extends Error {
@@ -44,7 +44,9 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     const lineNum = 1 + (text.match(/\n/g)?.length ?? 0);
     let context = nodeString(current);
     if ([...context].length > 20) context = `${[...context].slice(0, 20).join('')}...`;
-    throw new ExecError(`template: ${name}:${lineNum}:${byteNum}: executing ${goQuote(name)} at <${context}>: ${msg}`);
+    throw new ExecError(
+      `template: ${name}:${lineNum}:${byteNum}: executing ${goQuote(name)} at <${context}>: ${msg}`,
+    );
   };
   const at = (n: Node): void => {
     current = n;
@@ -168,7 +170,8 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
   };
 
   const notAFunction = (args: Node[], final: unknown): void => {
-    if (args.length > 1 || final !== MISSING) errorf(`can't give argument to non-function ${nodeString(args[0])}`);
+    if (args.length > 1 || final !== MISSING)
+      errorf(`can't give argument to non-function ${nodeString(args[0])}`);
   };
 
   const evalCommand = (dot: unknown, cmd: Node & { type: 'command' }, final: unknown): unknown => {
@@ -203,16 +206,31 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     return errorf(`can't evaluate command ${goQuote(nodeString(first))}`);
   };
 
-  const evalFieldNode = (dot: unknown, field: Node & { type: 'field' }, args: Node[], final: unknown): unknown => {
+  const evalFieldNode = (
+    dot: unknown,
+    field: Node & { type: 'field' },
+    args: Node[],
+    final: unknown,
+  ): unknown => {
     at(field);
     return evalFieldChain(dot, dot, field, field.ident, args, final);
   };
-  const evalChainNode = (dot: unknown, chain: Node & { type: 'chain' }, args: Node[], final: unknown): unknown => {
+  const evalChainNode = (
+    dot: unknown,
+    chain: Node & { type: 'chain' },
+    args: Node[],
+    final: unknown,
+  ): unknown => {
     if (chain.node.type === 'nil') errorf(`indirection through explicit nil in ${nodeString(chain)}`);
     const pipe = evalArg(dot, 'any', chain.node);
     return evalFieldChain(dot, pipe, chain, chain.field, args, final);
   };
-  const evalVariableNode = (dot: unknown, v: Node & { type: 'variable' }, args: Node[], final: unknown): unknown => {
+  const evalVariableNode = (
+    dot: unknown,
+    v: Node & { type: 'variable' },
+    args: Node[],
+    final: unknown,
+  ): unknown => {
     at(v);
     const value = varValue(v.ident[0]);
     if (v.ident.length === 1) {
@@ -221,14 +239,28 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     }
     return evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
   };
-  const evalFieldChain = (dot: unknown, receiver: unknown, node: Node, ident: string[], args: Node[], final: unknown): unknown => {
+  const evalFieldChain = (
+    dot: unknown,
+    receiver: unknown,
+    node: Node,
+    ident: string[],
+    args: Node[],
+    final: unknown,
+  ): unknown => {
     const n = ident.length;
     let r = receiver;
     for (let i = 0; i < n - 1; i++) r = evalField(dot, ident[i], node, [], MISSING, r);
     return evalField(dot, ident[n - 1], node, args, final, r);
   };
 
-  const evalField = (dot: unknown, name: string, node: Node, args: Node[], final: unknown, receiver: unknown): unknown => {
+  const evalField = (
+    dot: unknown,
+    name: string,
+    node: Node,
+    args: Node[],
+    final: unknown,
+    receiver: unknown,
+  ): unknown => {
     if (receiver === NO_VALUE || receiver === undefined) {
       if (opts.missingKeyError) errorf(`nil data; no entry for key ${goQuote(name)}`);
       return NO_VALUE;
@@ -253,14 +285,27 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     return errorf(`can't evaluate field ${name} in type ${goTypeName(receiver, opts.raw ?? false)}`);
   };
 
-  const evalFunction = (dot: unknown, node: Node & { type: 'identifier' }, cmd: Node, args: Node[], final: unknown): unknown => {
+  const evalFunction = (
+    dot: unknown,
+    node: Node & { type: 'identifier' },
+    cmd: Node,
+    args: Node[],
+    final: unknown,
+  ): unknown => {
     at(node);
     const fn = funcs[node.name];
     if (!fn) return errorf(`${goQuote(node.name)} is not a defined function`);
     return evalCall(dot, fn, cmd, node.name, args, final);
   };
 
-  const evalCall = (dot: unknown, fn: GoFunc, node: Node, name: string, args: Node[], final: unknown): unknown => {
+  const evalCall = (
+    dot: unknown,
+    fn: GoFunc,
+    node: Node,
+    name: string,
+    args: Node[],
+    final: unknown,
+  ): unknown => {
     const argNodes = args.slice(1);
     const numIn = argNodes.length + (final !== MISSING ? 1 : 0);
     const numFixed = fn.params.length;
@@ -301,10 +346,12 @@ export function execute(tree: Tree, data: unknown, funcs: FuncMap, opts: ExecOpt
     }
     switch (kind) {
       case 'string':
-        if (typeof value !== 'string') errorf(`wrong type for value; expected string; got ${typeNameOf(value)}`);
+        if (typeof value !== 'string')
+          errorf(`wrong type for value; expected string; got ${typeNameOf(value)}`);
         break;
       case 'int':
-        if (typeof value !== 'number' || !Number.isInteger(value)) errorf(`wrong type for value; expected int; got ${typeNameOf(value)}`);
+        if (typeof value !== 'number' || !Number.isInteger(value))
+          errorf(`wrong type for value; expected int; got ${typeNameOf(value)}`);
         break;
       case 'strings':
         if (value === null) return [];

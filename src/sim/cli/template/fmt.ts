@@ -97,7 +97,8 @@ function fmtOne(verb: string, arg: unknown, spec: Spec): string {
       }
     case 'q':
       if (typeof arg === 'string') return pad(goQuote(arg), spec);
-      if (typeof arg === 'number' && Number.isInteger(arg)) return pad(`'${String.fromCodePoint(arg)}'`, spec);
+      if (typeof arg === 'number' && Number.isInteger(arg))
+        return pad(`'${String.fromCodePoint(arg)}'`, spec);
       return badVerb(verb, arg);
     case 't':
       return typeof arg === 'boolean' ? pad(String(arg), spec) : badVerb(verb, arg);
@@ -109,7 +110,9 @@ function fmtOne(verb: string, arg: unknown, spec: Spec): string {
     case 'X':
       if (typeof arg === 'number' && Number.isInteger(arg)) return fmtInt(arg, verb, spec);
       if (typeof arg === 'string') {
-        let hex = utf8Bytes(arg).map((b) => b.toString(16).padStart(2, '0')).join('');
+        let hex = utf8Bytes(arg)
+          .map((b) => b.toString(16).padStart(2, '0'))
+          .join('');
         if (verb === 'X') hex = hex.toUpperCase();
         return pad(hex, spec);
       }
@@ -117,7 +120,9 @@ function fmtOne(verb: string, arg: unknown, spec: Spec): string {
     case 'c':
       return typeof arg === 'number' ? pad(String.fromCodePoint(arg), spec) : badVerb(verb, arg);
     case 'U':
-      return typeof arg === 'number' ? pad(`U+${arg.toString(16).toUpperCase().padStart(4, '0')}`, spec) : badVerb(verb, arg);
+      return typeof arg === 'number'
+        ? pad(`U+${arg.toString(16).toUpperCase().padStart(4, '0')}`, spec)
+        : badVerb(verb, arg);
     case 'f':
     case 'F':
     case 'e':

@@ -2,7 +2,7 @@
 // (basicFunctions, HeaderFunctions); simplified: values are JSON-shaped (see value.ts).
 
 import { sprint, sprintf, sprintln } from './fmt.ts';
-import { goJSON, GoText, goTypeName, isMap, isTrue, NO_VALUE, utf8Bytes, utf8Prefix } from './value.ts';
+import { GoText, goJSON, goTypeName, isMap, isTrue, NO_VALUE, utf8Bytes, utf8Prefix } from './value.ts';
 
 /** ParamKind is the Go type class a function parameter accepts. */
 export type ParamKind = 'any' | 'string' | 'int' | 'strings';
@@ -47,7 +47,9 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
       if (k1 !== NIL_KIND && k2 !== NIL_KIND) throw new FuncError('incompatible types for comparison');
     } else if (k1 === 'other') {
       if (Array.isArray(arg1) || isMap(arg1)) {
-        throw new FuncError(`non-comparable types ${sprint([arg1])}: ${goTypeName(arg1, true)}, ${goTypeName(arg, true)}: ${sprint([arg])}`);
+        throw new FuncError(
+          `non-comparable types ${sprint([arg1])}: ${goTypeName(arg1, true)}, ${goTypeName(arg, true)}: ${sprint([arg])}`,
+        );
       }
       truth = arg1 === arg;
     } else if (k1 === NIL_KIND) {
@@ -63,7 +65,14 @@ function eq(arg1: unknown, ...rest: unknown[]): boolean {
 function lt(a: unknown, b: unknown): boolean {
   const k1 = basicKind(a);
   const k2 = basicKind(b);
-  if (k1 === 'bool' || k1 === 'other' || k1 === NIL_KIND || k2 === 'bool' || k2 === 'other' || k2 === NIL_KIND) {
+  if (
+    k1 === 'bool' ||
+    k1 === 'other' ||
+    k1 === NIL_KIND ||
+    k2 === 'bool' ||
+    k2 === 'other' ||
+    k2 === NIL_KIND
+  ) {
     throw new FuncError('invalid type for comparison');
   }
   if (k1 !== k2 && !numericKinds(k1, k2)) throw new FuncError('incompatible types for comparison');
@@ -83,7 +92,8 @@ function indexOf(item: unknown, ...indexes: unknown[]): unknown {
       if (ix < 0 || ix >= v.length) throw new FuncError(`index out of range: ${ix}`);
       v = typeof v === 'string' ? utf8Bytes(v)[ix] : v[ix];
     } else if (isMap(v)) {
-      if (typeof ix !== 'string') throw new FuncError(`value has type ${goTypeName(ix, false)}; should be string`);
+      if (typeof ix !== 'string')
+        throw new FuncError(`value has type ${goTypeName(ix, false)}; should be string`);
       if (Object.hasOwn(v, ix)) v = v[ix];
       else {
         // zero value of the element type: "" for string maps (Labels, Options), else nil
@@ -99,12 +109,14 @@ function indexOf(item: unknown, ...indexes: unknown[]): unknown {
 
 function sliceOf(item: unknown, ...idx: unknown[]): unknown {
   if (item === null || item === NO_VALUE) throw new FuncError('slice of untyped nil');
-  if (!Array.isArray(item) && typeof item !== 'string') throw new FuncError(`can't slice item of type ${goTypeName(item, false)}`);
+  if (!Array.isArray(item) && typeof item !== 'string')
+    throw new FuncError(`can't slice item of type ${goTypeName(item, false)}`);
   if (idx.length > 3) throw new FuncError(`too many slice indexes: ${idx.length}`);
   if (typeof item === 'string' && idx.length === 3) throw new FuncError('cannot 3-index slice a string');
   const n = item.length;
   const nums = idx.map((x) => {
-    if (typeof x !== 'number' || !Number.isInteger(x)) throw new FuncError(`cannot index slice/array with type ${goTypeName(x, false)}`);
+    if (typeof x !== 'number' || !Number.isInteger(x))
+      throw new FuncError(`cannot index slice/array with type ${goTypeName(x, false)}`);
     if (x < 0 || x > n) throw new FuncError(`index out of range: ${x}`);
     return x;
   });
@@ -124,12 +136,22 @@ function length(item: unknown): number {
 }
 
 function htmlEscape(s: string): string {
-  return s.replace(/[&'<>"\0]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c] ?? c);
+  return s.replace(
+    /[&'<>"\0]/g,
+    (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c] ?? c,
+  );
 }
 
 function jsEscape(s: string): string {
   return s.replace(/[\\'"<>&=\n\r\t]/g, (c) => {
-    const m: Record<string, string> = { '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    const m: Record<string, string> = {
+      '\\': '\\\\',
+      "'": "\\'",
+      '"': '\\"',
+      '\n': '\\n',
+      '\r': '\\r',
+      '\t': '\\t',
+    };
     return m[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
   });
 }
@@ -185,7 +207,8 @@ export const DOCKER_FUNCS: FuncMap = {
   upper: { params: ['string'], fn: (s) => (s as string).toUpperCase() },
   pad: {
     params: ['string', 'int', 'int'],
-    fn: (s, p, q) => ((s as string) === '' ? '' : ' '.repeat(p as number) + (s as string) + ' '.repeat(q as number)),
+    fn: (s, p, q) =>
+      (s as string) === '' ? '' : ' '.repeat(p as number) + (s as string) + ' '.repeat(q as number),
   },
   truncate: {
     params: ['string', 'int'],

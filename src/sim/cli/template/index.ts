@@ -1,14 +1,14 @@
 // Mirrors docker/cli templates/templates.go (Parse, New, NewParse) over our port of Go's
 // text/template; simplified: one template per parse (no define/template/block).
 
-import { execute, type ExecOptions } from './exec.ts';
+import { type ExecOptions, execute } from './exec.ts';
 import { BUILTINS, DOCKER_FUNCS, type FuncMap } from './funcs.ts';
 import { parse, type Tree } from './parse.ts';
 
 export { ExecError } from './exec.ts';
+export { FuncError, type FuncMap, HEADER_FUNCS } from './funcs.ts';
 export { TemplateParseError } from './parse.ts';
-export { type FuncMap, FuncError, HEADER_FUNCS } from './funcs.ts';
-export { GoStruct, GoText, type GoMethod, NO_VALUE, goPrint, goJSON } from './value.ts';
+export { type GoMethod, GoStruct, GoText, goJSON, goPrint, NO_VALUE } from './value.ts';
 
 /** Template is a parsed Go template with its function map. */
 export class Template {

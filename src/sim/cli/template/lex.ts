@@ -40,7 +40,19 @@ export interface Item {
   line: number;
 }
 
-const KEYWORDS = new Set(['block', 'break', 'continue', 'define', 'else', 'end', 'if', 'range', 'nil', 'template', 'with']);
+const KEYWORDS = new Set([
+  'block',
+  'break',
+  'continue',
+  'define',
+  'else',
+  'end',
+  'if',
+  'range',
+  'nil',
+  'template',
+  'with',
+]);
 
 const LEFT = '{{';
 const RIGHT = '}}';
@@ -114,8 +126,12 @@ export function lex(input: string): Item[] {
   const atLeftTrim = (at: number): boolean =>
     input.startsWith(TRIM_MARKER, at) && at + 1 < input.length && isSpace(input[at + 1]);
   const atRightDelim = (): { delim: boolean; trim: boolean } => {
-    if (input.startsWith(` ${TRIM_MARKER}${RIGHT}`, pos) || input.startsWith(`\t${TRIM_MARKER}${RIGHT}`, pos) ||
-        input.startsWith(`\n${TRIM_MARKER}${RIGHT}`, pos) || input.startsWith(`\r${TRIM_MARKER}${RIGHT}`, pos)) {
+    if (
+      input.startsWith(` ${TRIM_MARKER}${RIGHT}`, pos) ||
+      input.startsWith(`\t${TRIM_MARKER}${RIGHT}`, pos) ||
+      input.startsWith(`\n${TRIM_MARKER}${RIGHT}`, pos) ||
+      input.startsWith(`\r${TRIM_MARKER}${RIGHT}`, pos)
+    ) {
       return { delim: true, trim: true };
     }
     if (input.startsWith(RIGHT, pos)) return { delim: true, trim: false };
@@ -346,7 +362,9 @@ export function lex(input: string): Item[] {
   };
 
   const lexNumber = (): boolean => {
-    const m = /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)i?/.exec(input.slice(pos));
+    const m = /^[+-]?(0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+|(\d[\d_]*)?\.?\d*([eE][+-]?\d+)?)i?/.exec(
+      input.slice(pos),
+    );
     const len = m ? m[0].length : 0;
     pos += len;
     const r = peek();

@@ -10,7 +10,14 @@ export type Node =
   | { type: 'text'; pos: number; text: string }
   | { type: 'comment'; pos: number }
   | { type: 'action'; pos: number; line: number; pipe: PipeNode }
-  | { type: 'if' | 'range' | 'with'; pos: number; line: number; pipe: PipeNode; list: Node & { type: 'list' }; elseList?: Node & { type: 'list' } }
+  | {
+      type: 'if' | 'range' | 'with';
+      pos: number;
+      line: number;
+      pipe: PipeNode;
+      list: Node & { type: 'list' };
+      elseList?: Node & { type: 'list' };
+    }
   | { type: 'break' | 'continue'; pos: number }
   | { type: 'end' | 'else'; pos: number }
   | PipeNode
@@ -75,7 +82,10 @@ export function nodeString(n: Node): string {
     case 'identifier':
       return n.name;
     case 'chain':
-      return (n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) + n.field.map((f) => `.${f}`).join('');
+      return (
+        (n.node.type === 'pipe' ? `(${nodeString(n.node)})` : nodeString(n.node)) +
+        n.field.map((f) => `.${f}`).join('')
+      );
     case 'dot':
       return '.';
     case 'nil':
@@ -219,7 +229,10 @@ export function parse(name: string, text: string, funcs: ReadonlySet<string>): T
     if (context === 'range') rangeDepth--;
     let elseList: (Node & { type: 'list' }) | undefined;
     if (nxt.type === 'else') {
-      if ((context === 'if' && isKw(peekNonSpace(), 'if')) || (context === 'with' && isKw(peekNonSpace(), 'with'))) {
+      if (
+        (context === 'if' && isKw(peekNonSpace(), 'if')) ||
+        (context === 'with' && isKw(peekNonSpace(), 'with'))
+      ) {
         nextNonSpace();
         const el = newList(nxt.pos);
         el.nodes.push(control(context));
@@ -236,7 +249,14 @@ export function parse(name: string, text: string, funcs: ReadonlySet<string>): T
 
   const pipeline = (context: string, end: Item['typ']): PipeNode => {
     const token = peekNonSpace();
-    const pipe: PipeNode = { type: 'pipe', pos: token.pos, line: token.line, isAssign: false, decl: [], cmds: [] };
+    const pipe: PipeNode = {
+      type: 'pipe',
+      pos: token.pos,
+      line: token.line,
+      isAssign: false,
+      decl: [],
+      cmds: [],
+    };
     for (;;) {
       const v = peekNonSpace();
       if (v.typ !== 'variable') break;
@@ -372,7 +392,8 @@ export function parse(name: string, text: string, funcs: ReadonlySet<string>): T
         return pipeline('parenthesized pipeline', 'rightParen');
       case 'string':
       case 'rawString': {
-        const s = t.typ === 'rawString' ? t.val.slice(1, -1).replace(/\r/g, '') : unquoteGo(t.val.slice(1, -1), '"');
+        const s =
+          t.typ === 'rawString' ? t.val.slice(1, -1).replace(/\r/g, '') : unquoteGo(t.val.slice(1, -1), '"');
         if (s === undefined) fail('invalid syntax');
         return { type: 'string', pos: t.pos, quoted: t.val, text: s as string };
       }

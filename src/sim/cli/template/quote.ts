@@ -39,7 +39,18 @@ export function unquoteGo(body: string, quote: string): string | undefined {
     }
     i++;
     const e = body[i];
-    const simple: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+    const simple: Record<string, string> = {
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      v: '\v',
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+    };
     if (e in simple) {
       if ((e === "'" && quote !== "'") || (e === '"' && quote !== '"')) return undefined;
       out += simple[e];

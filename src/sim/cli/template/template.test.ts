@@ -51,7 +51,10 @@ const cases: Array<[string, string]> = [
   ['{{len .Args}} {{len .Labels}} {{len .Name}}', '2 2 3'],
   ['{{index .Args 1}} {{index .Labels "a"}}', 'b 1'],
   ['{{slice .Name 1}} {{slice .Args 0 1}}', 'eb [a]'],
-  ['{{eq .N 3}} {{ne .Name "x"}} {{lt 1 2}} {{le 2 2}} {{gt 3 1}} {{ge 1 2}}', 'true true true true true false'],
+  [
+    '{{eq .N 3}} {{ne .Name "x"}} {{lt 1 2}} {{le 2 2}} {{gt 3 1}} {{ge 1 2}}',
+    'true true true true true false',
+  ],
   ['{{eq .Name "a" "web"}}', 'true'],
   ['{{print 1 2 "a" 3}}', '1 2a3'],
   ['{{println "x" 1}}', 'x 1\n'],
@@ -69,7 +72,7 @@ const cases: Array<[string, string]> = [
   ['a {{- " b " -}} c', 'a b c'],
   ['{{/* comment */}}x{{- /* c */ -}} y', 'xy'],
   ['{{"\\t\\u00e9"}}{{`raw\\n`}}', '\té' + 'raw\\n'],
-  ['{{0x10}} {{1e3}} {{\'a\'}}', '16 1000 97'],
+  ["{{0x10}} {{1e3}} {{'a'}}", '16 1000 97'],
 ];
 
 for (const [src, want] of cases) {
@@ -84,14 +87,35 @@ const errors: Array<[string, string, object?]> = [
   ['{{$x}}', 'template: :1: undefined variable "$x"'],
   ['{{if}}x{{end}}', 'template: :1: missing value for if'],
   ['{{break}}', 'template: :1: {{break}} outside {{range}}'],
-  ['{{.Foo}}', 'template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"', { missingKeyError: true, raw: true }],
-  ['{{.Nil.Status}}', 'template: :1:6: executing "" at <.Nil.Status>: nil pointer evaluating interface {}.Status', { raw: true }],
-  ['{{.Name.X}}', "template: :1:7: executing \"\" at <.Name.X>: can't evaluate field X in type string", { raw: true }],
-  ['{{index .Args 5}}', 'template: :1:2: executing "" at <index .Args 5>: error calling index: index out of range: 5'],
+  [
+    '{{.Foo}}',
+    'template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"',
+    { missingKeyError: true, raw: true },
+  ],
+  [
+    '{{.Nil.Status}}',
+    'template: :1:6: executing "" at <.Nil.Status>: nil pointer evaluating interface {}.Status',
+    { raw: true },
+  ],
+  [
+    '{{.Name.X}}',
+    'template: :1:7: executing "" at <.Name.X>: can\'t evaluate field X in type string',
+    { raw: true },
+  ],
+  [
+    '{{index .Args 5}}',
+    'template: :1:2: executing "" at <index .Args 5>: error calling index: index out of range: 5',
+  ],
   ['{{lower 3}}', 'template: :1:8: executing "" at <3>: expected string; found 3'],
-  ['{{join .Name ","}}', 'template: :1:7: executing "" at <.Name>: wrong type for value; expected []string; got string'],
+  [
+    '{{join .Name ","}}',
+    'template: :1:7: executing "" at <.Name>: wrong type for value; expected []string; got string',
+  ],
   ['{{len 3}}', 'template: :1:2: executing "" at <len 3>: error calling len: len of type int'],
-  ['{{eq .Name 1}}', 'template: :1:2: executing "" at <eq .Name 1>: error calling eq: incompatible types for comparison'],
+  [
+    '{{eq .Name 1}}',
+    'template: :1:2: executing "" at <eq .Name 1>: error calling eq: incompatible types for comparison',
+  ],
   ['{{"x" 1}}', 'template: :1:2: executing "" at <"x">: can\'t give argument to non-function "x"'],
   ['{{range .N}}{{end}}', 'template: :1:8: executing "" at <.N>: range can\'t iterate over 3', { raw: true }],
 ];
@@ -101,22 +125,41 @@ for (const [src, want, opts] of errors) {
 }
 
 test('struct methods with arguments and wrong arity', () => {
-  const s = new GoStruct('*network.networkContext', {}, {
-    ID: { params: [], fn: () => 'abc' },
-    Label: { params: ['string'], fn: (k) => `L${k}` },
-  });
+  const s = new GoStruct(
+    '*network.networkContext',
+    {},
+    {
+      ID: { params: [], fn: () => 'abc' },
+      Label: { params: ['string'], fn: (k) => `L${k}` },
+    },
+  );
   assert.equal(run('{{.ID}} {{.Label "x"}}', s), 'abc Lx');
-  assert.equal(run('{{.Label}}', s), 'ERR template: :1:2: executing "" at <.Label>: wrong number of args for Label: want 1 got 0');
-  assert.equal(run('{{.Nope}}', s), "ERR template: :1:2: executing \"\" at <.Nope>: can't evaluate field Nope in type *network.networkContext");
+  assert.equal(
+    run('{{.Label}}', s),
+    'ERR template: :1:2: executing "" at <.Label>: wrong number of args for Label: want 1 got 0',
+  );
+  assert.equal(
+    run('{{.Nope}}', s),
+    'ERR template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *network.networkContext',
+  );
 });
 
 test('error context is truncated to 20 characters', () => {
   const got = run('{{.AVeryLongFieldName.AndAnotherOne}}', {}, { missingKeyError: true, raw: true });
-  assert.equal(got, 'ERR template: :1:21: executing "" at <.AVeryLongFieldName....>: map has no entry for key "AVeryLongFieldName"');
+  assert.equal(
+    got,
+    'ERR template: :1:21: executing "" at <.AVeryLongFieldName....>: map has no entry for key "AVeryLongFieldName"',
+  );
 });
 
 test('typed nil maps (GoText) print map[], range empty, index "", JSON null', async () => {
   const { GoText } = await import('./value.ts');
   const d = { Options: new GoText('map[string]string', 'map[]', null, false) };
-  assert.equal(run('{{.Options}}|{{range .Options}}x{{else}}none{{end}}|{{index .Options "k"}}|{{len .Options}}|{{json .Options}}', d), 'map[]|none||0|null');
+  assert.equal(
+    run(
+      '{{.Options}}|{{range .Options}}x{{else}}none{{end}}|{{index .Options "k"}}|{{len .Options}}|{{json .Options}}',
+      d,
+    ),
+    'map[]|none||0|null',
+  );
 });

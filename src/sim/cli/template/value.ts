@@ -18,7 +18,12 @@ export class GoStruct {
   readonly methods: Record<string, GoMethod>;
   /** json is how `{{json .}}` encodes the value (MarshalJSON); defaults to the fields. */
   readonly json?: () => unknown;
-  constructor(typeName: string, fields: Record<string, unknown>, methods: Record<string, GoMethod> = {}, json?: () => unknown) {
+  constructor(
+    typeName: string,
+    fields: Record<string, unknown>,
+    methods: Record<string, GoMethod> = {},
+    json?: () => unknown,
+  ) {
     this.typeName = typeName;
     this.fields = fields;
     this.methods = methods;
@@ -42,7 +47,13 @@ export class GoText {
 
 /** isMap tells whether v is a Go map (a plain object). */
 export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoStruct) && !(v instanceof GoText);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof GoStruct) &&
+    !(v instanceof GoText)
+  );
 }
 
 /** goTypeName names a value's Go type as reflect would for JSON-decoded data. */
@@ -79,7 +90,9 @@ export function goPrint(v: unknown, nested = false): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : formatFloat(v);
   if (Array.isArray(v)) return `[${v.map((e) => goPrint(e, true)).join(' ')}]`;
   if (v instanceof GoStruct) {
-    const body = `{${Object.values(v.fields).map((e) => goPrint(e, true)).join(' ')}}`;
+    const body = `{${Object.values(v.fields)
+      .map((e) => goPrint(e, true))
+      .join(' ')}}`;
     return nested ? body : `&${body}`;
   }
   if (isMap(v)) {

@@ -13,7 +13,8 @@ export class FakeApi implements EngineApi {
 
   /** on registers a handler for METHOD and a path regex (without the /v1.50 prefix); later ones win. */
   on(method: string, path: RegExp | string, handler: Handler | ApiResponse): this {
-    const re = typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
+    const re =
+      typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
     this.routes.push({ method, re, handler: typeof handler === 'function' ? handler : () => handler });
     return this;
   }

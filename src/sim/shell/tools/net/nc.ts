@@ -69,7 +69,7 @@ function listen(ctx: ProgramContext, o: NcOpts, bsd: boolean): ProgramResult {
 
 function exchangeData(ctx: ProgramContext, conn: Trace): string {
   const input = ctx.stdin;
-  const m = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n([\s\S]*?)\r?\n\r?\n/.exec(input);
+  const m = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n((?:[^\r\n]+\r?\n)*)\r?\n/.exec(input);
   if (m) {
     const headers: Record<string, string> = {};
     for (const line of m[3].split(/\r?\n/)) {
