@@ -4,12 +4,12 @@
 
 import { API_VERSION } from '../api/types.ts';
 import { rfc3339Nano } from '../world/clock.ts';
+import { HOST_OS, KERNEL } from '../world/machine.ts';
 import type { Daemon } from './daemon.ts';
 
-/** HOST_KERNEL is the kernel every simulated host runs (`uname -r` must agree). */
-export const HOST_KERNEL = '6.8.0-60-generic';
-/** HOST_OS is the hosts' PRETTY_NAME (`/etc/os-release` must agree). */
-export const HOST_OS = 'Ubuntu 24.04.2 LTS';
+/** HOST_KERNEL is the kernel every simulated host runs (world/machine.ts, shared with `uname -r`). */
+export const HOST_KERNEL = KERNEL.release;
+export { HOST_OS };
 /** ENGINE_GIT_COMMIT is moby v28.2.2's commit; ENGINE_GO_VERSION its Go toolchain. */
 export const ENGINE_GIT_COMMIT = '45873be';
 export const ENGINE_GO_VERSION = 'go1.24.3';

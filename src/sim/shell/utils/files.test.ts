@@ -164,16 +164,16 @@ test('hostname, whoami, id, uname', () => {
   both('whoami', ['root\n', '', 0]);
   assert.deepEqual(run('id'), ['uid=0(root) gid=0(root) groups=0(root)\n', '', 0]);
   assert.deepEqual(run('uname -a'), [
-    'Linux host1 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 GNU/Linux\n',
+    'Linux host1 6.8.0-60-generic #63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025 x86_64 GNU/Linux\n',
     '',
     0,
   ]);
   assert.deepEqual(run('uname -a', 'busybox'), [
-    'Linux 4f1c2a9b3d7e 6.1.0-28-amd64 #1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22) x86_64 Linux\n',
+    'Linux 4f1c2a9b3d7e 6.8.0-60-generic #63-Ubuntu SMP PREEMPT_DYNAMIC Tue Apr 15 19:04:15 UTC 2025 x86_64 Linux\n',
     '',
     0,
   ]);
-  both('uname -r', ['6.1.0-28-amd64\n', '', 0]);
+  both('uname -r', ['6.8.0-60-generic\n', '', 0]);
   both('uname', ['Linux\n', '', 0]);
 });
 

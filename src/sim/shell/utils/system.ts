@@ -2,15 +2,9 @@
 // seq.c, basename.c, dirname.c) and their busybox applets; simplified: one root user, one kernel
 // string shared by hosts and containers (KERNEL below), the clock is the world's.
 
+import { KERNEL } from '../../world/machine.ts';
 import type { Program } from '../program.ts';
 import { busyboxUsage, isBusybox, parseOpts, quote, result, tryHelp, type UtilContext } from './common.ts';
-
-/** KERNEL is the kernel every lab machine runs (containers share their host's): Debian 12's. */
-export const KERNEL = {
-  release: '6.1.0-28-amd64',
-  version: '#1 SMP PREEMPT_DYNAMIC Debian 6.1.119-1 (2024-11-22)',
-  machine: 'x86_64',
-};
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
