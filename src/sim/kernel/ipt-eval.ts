@@ -2,10 +2,10 @@
 // xt_tcpudp, xt_conntrack, xt_addrtype, xt_comment; simplified: rules are matched from their
 // canonical spec; no fragments, marks or rate limits.
 
-import type { IptTableName, NetNs } from './types.ts';
 import { inCidr, isLoopback } from './inet.ts';
-import { parseRuleTokens, specText } from './ipt-rule.ts';
 import type { Match, PortRange, RuleSpec } from './ipt-rule.ts';
+import { parseRuleTokens, specText } from './ipt-rule.ts';
+import type { IptTableName, NetNs } from './types.ts';
 
 /** IptPacket is what the rule matchers look at. */
 export interface IptPacket {
@@ -69,7 +69,8 @@ export function isLocalAddr(ns: NetNs, ip: string): boolean {
 
 function addrType(ns: NetNs, ip: string): string {
   if (isLocalAddr(ns, ip)) return 'LOCAL';
-  if (ip === '255.255.255.255' || ns.links.some((l) => l.addrs.some((a) => a.broadcast === ip))) return 'BROADCAST';
+  if (ip === '255.255.255.255' || ns.links.some((l) => l.addrs.some((a) => a.broadcast === ip)))
+    return 'BROADCAST';
   if (inCidr(ip, '224.0.0.0/4')) return 'MULTICAST';
   return 'UNICAST';
 }
@@ -94,7 +95,8 @@ function matchOne(ns: NetNs, m: Match, pkt: IptPacket): boolean {
     case 'comment':
       return true;
     case 'multiport': {
-      const ports = m.kind === 'dports' ? [pkt.dport] : m.kind === 'sports' ? [pkt.sport] : [pkt.sport, pkt.dport];
+      const ports =
+        m.kind === 'dports' ? [pkt.dport] : m.kind === 'sports' ? [pkt.sport] : [pkt.sport, pkt.dport];
       return (pkt.proto === 'tcp' || pkt.proto === 'udp') && ports.some((p) => m.ports.includes(p)) !== m.inv;
     }
   }
@@ -106,13 +108,21 @@ export function ruleMatches(ns: NetNs, spec: RuleSpec, pkt: IptPacket): boolean 
   if (spec.dst && inCidr(pkt.dst, spec.dst.value) === spec.dst.inv) return false;
   if (spec.in && ifaceMatch(spec.in.value, pkt.in) === spec.in.inv) return false;
   if (spec.out && ifaceMatch(spec.out.value, pkt.out) === spec.out.inv) return false;
-  if (spec.proto && spec.proto.value !== 'all' && (spec.proto.value === pkt.proto) === spec.proto.inv) return false;
+  if (spec.proto && spec.proto.value !== 'all' && (spec.proto.value === pkt.proto) === spec.proto.inv)
+    return false;
   return spec.matches.every((m) => matchOne(ns, m, pkt));
 }
 
 type Walk = { kind: 'verdict'; v: IptVerdict } | { kind: 'return' };
 
-function walkChain(ns: NetNs, table: IptTableName, chain: string, pkt: IptPacket, path: string[], depth: number): Walk {
+function walkChain(
+  ns: NetNs,
+  table: IptTableName,
+  chain: string,
+  pkt: IptPacket,
+  path: string[],
+  depth: number,
+): Walk {
   const c = ns.iptables[table].chains.get(chain);
   if (!c || depth > 32) return { kind: 'return' };
   for (const r of c.rules) {
@@ -125,17 +135,26 @@ function walkChain(ns: NetNs, table: IptTableName, chain: string, pkt: IptPacket
     const t = spec.target;
     if (!t) continue;
     const done = (verdict: IptVerdict['verdict'], extra: Partial<IptVerdict> = {}): Walk => ({
-      kind: 'verdict', v: { verdict, rule: text, chain, byPolicy: false, path, ...extra },
+      kind: 'verdict',
+      v: { verdict, rule: text, chain, byPolicy: false, path, ...extra },
     });
     switch (t.name) {
-      case 'ACCEPT': return done('ACCEPT');
-      case 'DROP': return done('DROP');
-      case 'REJECT': return done('REJECT', { rejectWith: t.rejectWith });
-      case 'RETURN': return { kind: 'return' };
-      case 'DNAT': return done('DNAT', { to: t.toDestination });
-      case 'SNAT': return done('SNAT', { to: t.toSource });
-      case 'MASQUERADE': return done('MASQUERADE');
-      case 'LOG': continue;
+      case 'ACCEPT':
+        return done('ACCEPT');
+      case 'DROP':
+        return done('DROP');
+      case 'REJECT':
+        return done('REJECT', { rejectWith: t.rejectWith });
+      case 'RETURN':
+        return { kind: 'return' };
+      case 'DNAT':
+        return done('DNAT', { to: t.toDestination });
+      case 'SNAT':
+        return done('SNAT', { to: t.toSource });
+      case 'MASQUERADE':
+        return done('MASQUERADE');
+      case 'LOG':
+        continue;
       default: {
         const sub = walkChain(ns, table, t.name, pkt, path, depth + 1);
         if (sub.kind === 'verdict') return sub;

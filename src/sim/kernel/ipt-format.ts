@@ -2,9 +2,9 @@
 // (print_header, print_rule_details, print_ifaces, print_ipv4_addresses), libxtables xtables_print_num
 // and the extensions' print functions at v1.8.9; simplified: no reverse DNS lookups without -n.
 
-import type { IptChain, IptTable } from './types.ts';
-import { cidrOf, ICMP_TYPES, PROTOS, SERVICES, parseRuleTokens, specText } from './ipt-rule.ts';
 import type { Match, PortRange, RuleSpec } from './ipt-rule.ts';
+import { cidrOf, ICMP_TYPES, PROTOS, parseRuleTokens, SERVICES, specText } from './ipt-rule.ts';
+import type { IptChain, IptTable } from './types.ts';
 
 /** ListFormat carries the -L flags. */
 export interface ListFormat {
@@ -18,15 +18,19 @@ export interface ListFormat {
 export function chainOrder(table: IptTable): IptChain[] {
   const all = [...table.chains.values()];
   const builtins = all.filter((c) => c.policy !== undefined);
-  const users = all.filter((c) => c.policy === undefined).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const users = all
+    .filter((c) => c.policy === undefined)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [...builtins, ...users];
 }
 
 /** chainHead is the "-P CHAIN POLICY" or "-N CHAIN" line of iptables -S. */
-export const chainHead = (c: IptChain): string => (c.policy !== undefined ? `-P ${c.name} ${c.policy}` : `-N ${c.name}`);
+export const chainHead = (c: IptChain): string =>
+  c.policy !== undefined ? `-P ${c.name} ${c.policy}` : `-N ${c.name}`;
 
 /** ruleLine is one "-A CHAIN spec" line of iptables -S. */
-export const ruleLine = (chain: string, spec: string[]): string => (spec.length ? `-A ${chain} ${specText(spec)}` : `-A ${chain}`);
+export const ruleLine = (chain: string, spec: string[]): string =>
+  spec.length ? `-A ${chain} ${specText(spec)}` : `-A ${chain}`;
 
 /** listRules renders iptables -S [chain [rulenum]] for one table. */
 export function listRules(table: IptTable, chain?: IptChain, rulenum = 0): string {
@@ -49,7 +53,8 @@ export function printNum(n: number, exact: boolean, table = true): string {
   let v = n;
   for (let i = 0; i < units.length; i++) {
     v = Math.floor((v + 500) / 1000);
-    if (v <= 9999 || i === units.length - 1) return table ? `${String(v).padStart(4)}${units[i]} ` : `${v}${units[i]} `;
+    if (v <= 9999 || i === units.length - 1)
+      return table ? `${String(v).padStart(4)}${units[i]} ` : `${v}${units[i]} `;
   }
   return `${n} `;
 }
@@ -61,7 +66,9 @@ export function refCount(table: IptTable, name: string): number {
   let n = 0;
   for (const c of table.chains.values()) {
     for (const r of c.rules) {
-      const j = r.spec.findIndex((t, i) => (t === '-j' || t === '-g') && r.spec[i + 1] === name && r.spec[i - 1] !== '--comment');
+      const j = r.spec.findIndex(
+        (t, i) => (t === '-j' || t === '-g') && r.spec[i + 1] === name && r.spec[i - 1] !== '--comment',
+      );
       if (j >= 0) n++;
     }
   }
@@ -72,13 +79,17 @@ function header(table: IptTable, c: IptChain, f: ListFormat): string {
   let s = `Chain ${c.name}`;
   if (c.policy !== undefined) {
     s += ` (policy ${c.policy}`;
-    if (f.verbose) s += ` ${printNum(c.pkts, f.exact, false)}packets, ${printNum(c.bytes, f.exact, false)}bytes`;
+    if (f.verbose)
+      s += ` ${printNum(c.pkts, f.exact, false)}packets, ${printNum(c.bytes, f.exact, false)}bytes`;
     s += ')\n';
   } else {
     s += ` (${refCount(table, c.name)} references)\n`;
   }
-  if (f.lineNumbers) s += padR('num', 4) + ' ';
-  if (f.verbose) s += f.exact ? `${'pkts'.padStart(8)} ${'bytes'.padStart(10)} ` : `${'pkts'.padStart(5)} ${'bytes'.padStart(5)} `;
+  if (f.lineNumbers) s += `${padR('num', 4)} `;
+  if (f.verbose)
+    s += f.exact
+      ? `${'pkts'.padStart(8)} ${'bytes'.padStart(10)} `
+      : `${'pkts'.padStart(5)} ${'bytes'.padStart(5)} `;
   s += `${padR('target', 9)} `;
   s += ' prot opt';
   if (f.verbose) s += ` ${padR('in', 6)} ${padR('out', 6)} `;
@@ -114,7 +125,9 @@ function matchPrint(m: Match, numeric: boolean): string {
       return ` ${m.name}${printPorts('spt', m.sport, numeric)}${printPorts('dpt', m.dport, numeric)}`;
     case 'icmp': {
       if (m.type === 'any') return ' icmp any';
-      const name = Object.keys(ICMP_TYPES).find((k) => ICMP_TYPES[k][0] === m.type && ICMP_TYPES[k][1] === m.code);
+      const name = Object.keys(ICMP_TYPES).find(
+        (k) => ICMP_TYPES[k][0] === m.type && ICMP_TYPES[k][1] === m.code,
+      );
       if (!numeric && name) return ` icmp ${m.inv ? '!' : ''}${name}`;
       return ` icmp${m.inv ? ' !' : ''}type ${m.type}${m.code !== undefined ? ` code ${m.code}` : ''}`;
     }
@@ -141,7 +154,8 @@ function targetPrint(spec: RuleSpec): string {
   if (!t) return '';
   if (t.name === 'DNAT' && t.toDestination) return ` to:${t.toDestination}`;
   if (t.name === 'SNAT' && t.toSource) return ` to:${t.toSource}`;
-  if (t.name === 'MASQUERADE') return `${t.toPorts ? ` masq ports: ${t.toPorts}` : ''}${t.random ? ' random' : ''}`;
+  if (t.name === 'MASQUERADE')
+    return `${t.toPorts ? ` masq ports: ${t.toPorts}` : ''}${t.random ? ' random' : ''}`;
   if (t.name === 'REJECT') return ` reject-with ${t.rejectWith}`;
   return '';
 }
@@ -156,13 +170,17 @@ function ruleRow(num: number, spec: RuleSpec, pkts: number, bytes: number, f: Li
   s += `${padR(f.numeric ? String(PROTOS[p] ?? p) : p, 4)} `;
   s += '-- ';
   if (f.verbose) {
-    const iface = (v: { value: string; inv: boolean } | undefined): string => `${v?.inv ? '!' : ''}${v ? v.value : f.numeric ? '*' : 'any'}`;
+    const iface = (v: { value: string; inv: boolean } | undefined): string =>
+      `${v?.inv ? '!' : ''}${v ? v.value : f.numeric ? '*' : 'any'}`;
     s += ` ${padR(iface(spec.in), 6)} ${padR(iface(spec.out), 6)} `;
   }
   s += `${spec.src?.inv ? '!' : ' '}${padR(addrText(spec.src, f.numeric), 19)} `;
   s += `${spec.dst?.inv ? '!' : ' '}${padR(addrText(spec.dst, f.numeric), 19)} `;
   if (spec.target?.goto) s += '[goto] ';
-  const ordered = [...spec.matches.filter((m) => m.name !== 'comment'), ...spec.matches.filter((m) => m.name === 'comment')];
+  const ordered = [
+    ...spec.matches.filter((m) => m.name !== 'comment'),
+    ...spec.matches.filter((m) => m.name === 'comment'),
+  ];
   for (const m of ordered) s += matchPrint(m, f.numeric);
   s += targetPrint(spec);
   return `${s}\n`;

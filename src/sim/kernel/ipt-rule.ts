@@ -5,27 +5,17 @@
 // then the target), which is what IptRule.spec stores.
 
 import { cidrString, ipToInt, parseCidr } from './inet.ts';
-
-/** IptError is a parse or command failure with iptables' exit status and stderr text. */
-export class IptError extends Error {
-  readonly exitCode: number;
-  readonly stderr: string;
-  constructor(stderr: string, exitCode: number) {
-    super(stderr);
-    this.stderr = stderr;
-    this.exitCode = exitCode;
-  }
-}
-
-/** IPT_PROG is the program_name and program_version iptables-nft prints in its errors. */
-export const IPT_PROG = 'iptables v1.8.9 (nf_tables)';
-
-/** paramProblem builds xtables_error(PARAMETER_PROBLEM, msg): message, the "Try" line, exit 2. */
-export const paramProblem = (msg: string): IptError =>
-  new IptError(`${IPT_PROG}: ${msg}\nTry \`iptables -h' or 'iptables --help' for more information.\n`, 2);
-
-/** errnoProblem builds the "iptables: <strerror>." failure printed after a failed commit (exit 1). */
-export const errnoProblem = (msg: string): IptError => new IptError(`iptables: ${msg}.\n`, 1);
+import {
+  ADDR_TYPES,
+  ICMP_TYPES,
+  IPT_PROG,
+  IptError,
+  PROTOS,
+  paramProblem,
+  REJECT_TYPES,
+  SERVICES,
+  STATES,
+} from './ipt-const.ts';
 
 /** Negatable is a value with iptables' `!` inversion flag. */
 export interface Negatable {
@@ -71,41 +61,6 @@ export interface RuleSpec {
   matches: Match[];
   target?: Target;
 }
-
-/** STATES lists conntrack states in the order iptables prints them. */
-export const STATES = ['INVALID', 'NEW', 'RELATED', 'ESTABLISHED', 'UNTRACKED', 'SNAT', 'DNAT'];
-/** ADDR_TYPES lists addrtype names in the order iptables prints them (rtn_names). */
-export const ADDR_TYPES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'];
-/** REJECT_TYPES maps REJECT --reject-with names to their aliases (libipt_REJECT.c reject_table). */
-export const REJECT_TYPES: Array<[string, string]> = [
-  ['icmp-net-unreachable', 'net-unreach'],
-  ['icmp-host-unreachable', 'host-unreach'],
-  ['icmp-proto-unreachable', 'proto-unreach'],
-  ['icmp-port-unreachable', 'port-unreach'],
-  ['icmp-net-prohibited', 'net-prohib'],
-  ['icmp-host-prohibited', 'host-prohib'],
-  ['tcp-reset', 'tcp-rst'],
-  ['icmp-admin-prohibited', 'admin-prohib'],
-];
-/** PROTOS maps protocol names to numbers (xtables_chain_protos). */
-export const PROTOS: Record<string, number> = { tcp: 6, udp: 17, icmp: 1, sctp: 132, esp: 50, ah: 51, all: 0 };
-/** SERVICES is the /etc/services subset used to parse and print port names. */
-export const SERVICES: Record<string, number> = {
-  ftp: 21, ssh: 22, telnet: 23, smtp: 25, domain: 53, http: 80, pop3: 110, ntp: 123, imap2: 143,
-  snmp: 161, https: 443, 'http-alt': 8080, mysql: 3306, postgresql: 5432, redis: 6379,
-};
-/** ICMP_TYPES maps icmp type names to [type, code] (libipt_icmp.c icmp_codes subset). */
-export const ICMP_TYPES: Record<string, [number, number | undefined]> = {
-  'echo-reply': [0, undefined], 'destination-unreachable': [3, undefined], 'port-unreachable': [3, 3],
-  'host-unreachable': [3, 1], 'network-unreachable': [3, 0], 'echo-request': [8, undefined],
-  'time-exceeded': [11, undefined], 'ttl-zero-during-transit': [11, 0],
-};
-/** BUILTIN_TARGETS are targets that are not chain names. */
-export const BUILTIN_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'MASQUERADE', 'SNAT', 'DNAT', 'LOG', 'REDIRECT']);
-const NAT_ONLY = new Set(['MASQUERADE', 'SNAT', 'DNAT', 'REDIRECT']);
-
-/** isNatTarget tells whether a target is only valid in the nat table. */
-export const isNatTarget = (name: string): boolean => NAT_ONLY.has(name);
 
 function parseAddr(arg: string): string {
   const [host, mask] = arg.includes('/') ? arg.split('/', 2) : [arg, '32'];
@@ -154,7 +109,8 @@ function takeInvert(st: RuleOptionState): boolean {
 }
 
 function lastMatch(spec: RuleSpec, name: string): Match | undefined {
-  for (let i = spec.matches.length - 1; i >= 0; i--) if (spec.matches[i].name === name) return spec.matches[i];
+  for (let i = spec.matches.length - 1; i >= 0; i--)
+    if (spec.matches[i].name === name) return spec.matches[i];
   return undefined;
 }
 
@@ -184,16 +140,22 @@ export function applyRuleOption(st: RuleOptionState, argv: string[], i: number):
     if (spec[key]) throw paramProblem(`multiple -${flag} flags not allowed`);
   };
   switch (opt) {
-    case '-s': case '--source': case '--src':
+    case '-s':
+    case '--source':
+    case '--src':
       once('src', 's');
       spec.src = { value: parseAddr(arg()), inv: takeInvert(st) };
       return i + 2;
-    case '-d': case '--destination': case '--dst':
+    case '-d':
+    case '--destination':
+    case '--dst':
       once('dst', 'd');
       spec.dst = { value: parseAddr(arg()), inv: takeInvert(st) };
       return i + 2;
-    case '-i': case '--in-interface':
-    case '-o': case '--out-interface': {
+    case '-i':
+    case '--in-interface':
+    case '-o':
+    case '--out-interface': {
       const key = opt === '-i' || opt === '--in-interface' ? 'in' : 'out';
       once(key, key === 'in' ? 'i' : 'o');
       const v = arg();
@@ -201,23 +163,32 @@ export function applyRuleOption(st: RuleOptionState, argv: string[], i: number):
       spec[key] = { value: v, inv: takeInvert(st) };
       return i + 2;
     }
-    case '-p': case '--protocol': {
+    case '-p':
+    case '--protocol': {
       once('proto', 'p');
       let v = arg().toLowerCase();
       if (/^\d+$/.test(v)) v = Object.keys(PROTOS).find((k) => PROTOS[k] === Number(v)) ?? v;
-      if (PROTOS[v] === undefined && !/^\d+$/.test(v)) throw paramProblem(`unknown protocol "${v}" specified`);
+      if (PROTOS[v] === undefined && !/^\d+$/.test(v))
+        throw paramProblem(`unknown protocol "${v}" specified`);
       spec.proto = { value: v, inv: takeInvert(st) };
       return i + 2;
     }
-    case '-j': case '--jump': case '-g': case '--goto': {
-      if (spec.target) throw paramProblem(`multiple -${opt.startsWith('--g') || opt === '-g' ? 'g' : 'j'} flags not allowed`);
+    case '-j':
+    case '--jump':
+    case '-g':
+    case '--goto': {
+      if (spec.target)
+        throw paramProblem(
+          `multiple -${opt.startsWith('--g') || opt === '-g' ? 'g' : 'j'} flags not allowed`,
+        );
       const name = arg();
       if (name.length < 1) throw paramProblem('Invalid target name (too short)');
       spec.target = { name, goto: opt === '-g' || opt === '--goto' };
       if (name === 'REJECT') spec.target.rejectWith = 'icmp-port-unreachable';
       return i + 2;
     }
-    case '-m': case '--match': {
+    case '-m':
+    case '--match': {
       if (takeInvert(st)) throw paramProblem('unexpected ! flag before --match');
       const name = arg();
       const known = ['tcp', 'udp', 'icmp', 'conntrack', 'state', 'addrtype', 'comment', 'multiport'];
@@ -225,16 +196,24 @@ export function applyRuleOption(st: RuleOptionState, argv: string[], i: number):
         throw paramProblem(`Couldn't load match \`${name}':No such file or directory\n`);
       }
       const m: Match =
-        name === 'tcp' || name === 'udp' ? { name }
-        : name === 'icmp' ? { name, type: 'any', inv: false }
-        : name === 'conntrack' || name === 'state' ? { name, states: [], inv: false }
-        : name === 'addrtype' ? { name }
-        : name === 'comment' ? { name, comment: '' }
-        : { name: 'multiport', kind: 'dports', ports: [], inv: false };
+        name === 'tcp' || name === 'udp'
+          ? { name }
+          : name === 'icmp'
+            ? { name, type: 'any', inv: false }
+            : name === 'conntrack' || name === 'state'
+              ? { name, states: [], inv: false }
+              : name === 'addrtype'
+                ? { name }
+                : name === 'comment'
+                  ? { name, comment: '' }
+                  : { name: 'multiport', kind: 'dports', ports: [], inv: false };
       spec.matches.push(m);
       return i + 2;
     }
-    case '--dport': case '--destination-port': case '--sport': case '--source-port': {
+    case '--dport':
+    case '--destination-port':
+    case '--sport':
+    case '--source-port': {
       const m = ensureProtoMatch(spec, opt);
       const range = parsePortRange(arg(), takeInvert(st), m.name);
       if (opt === '--dport' || opt === '--destination-port') m.dport = range;
@@ -259,7 +238,8 @@ export function applyRuleOption(st: RuleOptionState, argv: string[], i: number):
       m.inv = takeInvert(st);
       return i + 2;
     }
-    case '--ctstate': case '--state': {
+    case '--ctstate':
+    case '--state': {
       const m = lastMatch(spec, opt === '--ctstate' ? 'conntrack' : 'state');
       if (!m || (m.name !== 'conntrack' && m.name !== 'state')) throw paramProblem(`unknown option "${opt}"`);
       const v = arg();
@@ -269,42 +249,63 @@ export function applyRuleOption(st: RuleOptionState, argv: string[], i: number):
       m.inv = takeInvert(st);
       return i + 2;
     }
-    case '--src-type': case '--dst-type': {
+    case '--src-type':
+    case '--dst-type': {
       const m = lastMatch(spec, 'addrtype');
-      if (!m || m.name !== 'addrtype') throw paramProblem(`unknown option "${opt}"`);
+      if (m?.name !== 'addrtype') throw paramProblem(`unknown option "${opt}"`);
       const v = arg().toUpperCase();
-      if (!v.split(',').every((t) => ADDR_TYPES.includes(t))) throw paramProblem(`addrtype: invalid address type specified: ${v}`);
+      if (!v.split(',').every((t) => ADDR_TYPES.includes(t)))
+        throw paramProblem(`addrtype: invalid address type specified: ${v}`);
       const value = ADDR_TYPES.filter((t) => v.split(',').includes(t)).join(',');
       if (opt === '--src-type') m.srcType = { value, inv: takeInvert(st) };
       else m.dstType = { value, inv: takeInvert(st) };
       return i + 2;
     }
-    case '--limit-iface-in': case '--limit-iface-out': {
+    case '--limit-iface-in':
+    case '--limit-iface-out': {
       const m = lastMatch(spec, 'addrtype');
-      if (!m || m.name !== 'addrtype') throw paramProblem(`unknown option "${opt}"`);
+      if (m?.name !== 'addrtype') throw paramProblem(`unknown option "${opt}"`);
       if (opt === '--limit-iface-in') m.limitIn = true;
       else m.limitOut = true;
       return i + 1;
     }
     case '--comment': {
       const m = lastMatch(spec, 'comment');
-      if (!m || m.name !== 'comment') throw paramProblem(`unknown option "${opt}"`);
+      if (m?.name !== 'comment') throw paramProblem(`unknown option "${opt}"`);
       m.comment = arg();
       return i + 2;
     }
-    case '--dports': case '--sports': case '--ports': case '--destination-ports': case '--source-ports': {
+    case '--dports':
+    case '--sports':
+    case '--ports':
+    case '--destination-ports':
+    case '--source-ports': {
       const m = lastMatch(spec, 'multiport');
-      if (!m || m.name !== 'multiport') throw paramProblem(`unknown option "${opt}"`);
+      if (m?.name !== 'multiport') throw paramProblem(`unknown option "${opt}"`);
       const proto = spec.proto?.value ?? '';
-      if (!['tcp', 'udp', 'sctp'].includes(proto)) throw paramProblem('multiport needs `-p tcp\', `-p udp\', `-p udplite\', `-p sctp\' or `-p dccp\'');
+      if (!['tcp', 'udp', 'sctp'].includes(proto))
+        throw paramProblem("multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'");
       m.kind = opt.includes('dest') || opt === '--dports' ? 'dports' : opt === '--ports' ? 'ports' : 'sports';
-      m.ports = arg().split(',').map((p) => parsePort(p, proto));
+      m.ports = arg()
+        .split(',')
+        .map((p) => parsePort(p, proto));
       m.inv = takeInvert(st);
       return i + 2;
     }
-    case '--to-destination': case '--to-source': case '--to-ports': case '--random': case '--reject-with': {
+    case '--to-destination':
+    case '--to-source':
+    case '--to-ports':
+    case '--random':
+    case '--reject-with': {
       const t = spec.target;
-      const wants = opt === '--to-destination' ? ['DNAT'] : opt === '--to-source' ? ['SNAT'] : opt === '--reject-with' ? ['REJECT'] : ['MASQUERADE', 'REDIRECT', 'SNAT', 'DNAT'];
+      const wants =
+        opt === '--to-destination'
+          ? ['DNAT']
+          : opt === '--to-source'
+            ? ['SNAT']
+            : opt === '--reject-with'
+              ? ['REJECT']
+              : ['MASQUERADE', 'REDIRECT', 'SNAT', 'DNAT'];
       if (!t || !wants.includes(t.name)) throw paramProblem(`unknown option "${opt}"`);
       if (opt === '--random') {
         t.random = true;
@@ -329,73 +330,31 @@ export function applyRuleOption(st: RuleOptionState, argv: string[], i: number):
 /** finishRule runs the checks iptables does after parsing (final checks of matches and targets). */
 export function finishRule(spec: RuleSpec, table: string): void {
   const t = spec.target;
-  if (t?.name === 'DNAT' && !t.toDestination) throw paramProblem('DNAT: option "--to-destination" must be specified');
+  if (t?.name === 'DNAT' && !t.toDestination)
+    throw paramProblem('DNAT: option "--to-destination" must be specified');
   if (t?.name === 'SNAT' && !t.toSource) throw paramProblem('SNAT: option "--to-source" must be specified');
   if (table === 'nat' && t?.name === 'DROP') {
-    throw paramProblem('\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n');
+    throw paramProblem(
+      '\nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n',
+    );
   }
   for (const m of spec.matches) {
-    if (m.name === 'tcp' && spec.proto?.value !== 'tcp') throw new IptError(`${IPT_PROG}: TCP match requires '-p tcp'\n`, 1);
-    if (m.name === 'udp' && spec.proto?.value !== 'udp') throw new IptError(`${IPT_PROG}: UDP match requires '-p udp'\n`, 1);
+    if (m.name === 'tcp' && spec.proto?.value !== 'tcp')
+      throw new IptError(`${IPT_PROG}: TCP match requires '-p tcp'\n`, 1);
+    if (m.name === 'udp' && spec.proto?.value !== 'udp')
+      throw new IptError(`${IPT_PROG}: UDP match requires '-p udp'\n`, 1);
     if ((m.name === 'conntrack' || m.name === 'state') && m.states.length === 0) {
-      throw paramProblem(m.name === 'state' ? 'state match: option "--state" must be specified' : 'conntrack: At least one option is required');
+      throw paramProblem(
+        m.name === 'state'
+          ? 'state match: option "--state" must be specified'
+          : 'conntrack: At least one option is required',
+      );
     }
-    if (m.name === 'comment' && m.comment === '') throw paramProblem('comment match: option "--comment" must be specified');
-    if (m.name === 'addrtype' && !m.srcType && !m.dstType) throw paramProblem('addrtype: you must specify --src-type or --dst-type');
+    if (m.name === 'comment' && m.comment === '')
+      throw paramProblem('comment match: option "--comment" must be specified');
+    if (m.name === 'addrtype' && !m.srcType && !m.dstType)
+      throw paramProblem('addrtype: you must specify --src-type or --dst-type');
   }
-}
-
-const neg = (inv: boolean): string[] => (inv ? ['!'] : []);
-
-function portTokens(r: PortRange | undefined, flag: string): string[] {
-  if (!r || (r.min === 0 && r.max === 65535 && !r.inv)) return [];
-  return [...neg(r.inv), flag, r.min === r.max ? `${r.min}` : `${r.min}:${r.max}`];
-}
-
-function matchTokens(m: Match): string[] {
-  switch (m.name) {
-    case 'tcp':
-    case 'udp':
-      return [...portTokens(m.sport, '--sport'), ...portTokens(m.dport, '--dport')];
-    case 'icmp':
-      return [...neg(m.inv), '--icmp-type', m.type === 'any' ? 'any' : `${m.type}${m.code !== undefined ? `/${m.code}` : ''}`];
-    case 'conntrack':
-    case 'state':
-      return [...neg(m.inv), m.name === 'state' ? '--state' : '--ctstate', m.states.join(',')];
-    case 'addrtype':
-      return [
-        ...(m.srcType ? [...neg(m.srcType.inv), '--src-type', m.srcType.value] : []),
-        ...(m.dstType ? [...neg(m.dstType.inv), '--dst-type', m.dstType.value] : []),
-        ...(m.limitIn ? ['--limit-iface-in'] : []),
-        ...(m.limitOut ? ['--limit-iface-out'] : []),
-      ];
-    case 'comment':
-      return ['--comment', m.comment];
-    case 'multiport':
-      return [...neg(m.inv), `--${m.kind}`, m.ports.join(',')];
-  }
-}
-
-/** ruleTokens saves a RuleSpec as the canonical -S tokens (without "-A CHAIN"). */
-export function ruleTokens(spec: RuleSpec): string[] {
-  const out: string[] = [];
-  if (spec.src) out.push(...neg(spec.src.inv), '-s', spec.src.value);
-  if (spec.dst) out.push(...neg(spec.dst.inv), '-d', spec.dst.value);
-  if (spec.in) out.push(...neg(spec.in.inv), '-i', spec.in.value);
-  if (spec.out) out.push(...neg(spec.out.inv), '-o', spec.out.value);
-  if (spec.proto && (spec.proto.value !== 'all' || spec.proto.inv)) out.push(...neg(spec.proto.inv), '-p', spec.proto.value);
-  const ordered = [...spec.matches.filter((m) => m.name !== 'comment'), ...spec.matches.filter((m) => m.name === 'comment')];
-  for (const m of ordered) out.push('-m', m.name, ...matchTokens(m));
-  const t = spec.target;
-  if (t) {
-    out.push(t.goto ? '-g' : '-j', t.name);
-    if (t.toDestination) out.push('--to-destination', t.toDestination);
-    if (t.toSource) out.push('--to-source', t.toSource);
-    if (t.toPorts) out.push('--to-ports', t.toPorts);
-    if (t.random) out.push('--random');
-    if (t.rejectWith) out.push('--reject-with', t.rejectWith);
-  }
-  return out;
 }
 
 /** parseRuleTokens parses rule options (a stored spec or the rule part of a command line). */
@@ -415,16 +374,22 @@ export function parseRuleTokens(tokens: string[]): RuleSpec {
   return st.spec;
 }
 
-/** saveString quotes a value as xtables_save_string does (comments in -S output). */
-export function saveString(value: string): string {
-  if (/^[_\-0-9a-zA-Z]+$/.test(value)) return value;
-  return `"${value.replace(/["\\']/g, (c) => `\\${c}`)}"`;
-}
-
-/** specText renders stored spec tokens as the text after "-A CHAIN " (quoting comments). */
-export function specText(tokens: string[]): string {
-  return tokens.map((t, i) => (tokens[i - 1] === '--comment' ? saveString(t) : t)).join(' ');
-}
-
 /** cidrOf returns the canonical CIDR for an address spec value (already canonical when stored). */
-export const cidrOf = (v: string): { ip: string; prefixLen: number } => parseCidr(v) ?? { ip: v, prefixLen: 32 };
+export const cidrOf = (v: string): { ip: string; prefixLen: number } =>
+  parseCidr(v) ?? { ip: v, prefixLen: 32 };
+
+export {
+  ADDR_TYPES,
+  BUILTIN_TARGETS,
+  errnoProblem,
+  ICMP_TYPES,
+  IPT_PROG,
+  IptError,
+  isNatTarget,
+  PROTOS,
+  paramProblem,
+  REJECT_TYPES,
+  SERVICES,
+  STATES,
+} from './ipt-const.ts';
+export { ruleTokens, saveString, specText } from './ipt-save.ts';

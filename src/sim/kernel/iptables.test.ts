@@ -1,8 +1,8 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createNetns } from './netns.ts';
-import { evaluateChain, iptables } from './iptables.ts';
+import { test } from 'node:test';
 import type { IptPacket } from './ipt-eval.ts';
+import { evaluateChain, iptables } from './iptables.ts';
+import { createNetns } from './netns.ts';
 
 const ns = () => createNetns('h', 'h', { nextIndex: 2 });
 const ok = (n: ReturnType<typeof ns>, line: string) => {
@@ -14,7 +14,16 @@ const ok = (n: ReturnType<typeof ns>, line: string) => {
 
 function dockerLike() {
   const n = ns();
-  for (const c of ['DOCKER', 'DOCKER-USER', 'DOCKER-FORWARD', 'DOCKER-CT', 'DOCKER-BRIDGE', 'DOCKER-ISOLATION-STAGE-1', 'DOCKER-ISOLATION-STAGE-2']) ok(n, `-N ${c}`);
+  for (const c of [
+    'DOCKER',
+    'DOCKER-USER',
+    'DOCKER-FORWARD',
+    'DOCKER-CT',
+    'DOCKER-BRIDGE',
+    'DOCKER-ISOLATION-STAGE-1',
+    'DOCKER-ISOLATION-STAGE-2',
+  ])
+    ok(n, `-N ${c}`);
   ok(n, '-P FORWARD DROP');
   ok(n, '-A FORWARD -j DOCKER-USER');
   ok(n, '-A FORWARD -j DOCKER-FORWARD');
@@ -39,7 +48,9 @@ function dockerLike() {
 
 test('-S prints policies, sorted user chains, then rules in canonical form', () => {
   const n = dockerLike();
-  assert.equal(ok(n, '-S'), `-P INPUT ACCEPT
+  assert.equal(
+    ok(n, '-S'),
+    `-P INPUT ACCEPT
 -P FORWARD DROP
 -P OUTPUT ACCEPT
 -N DOCKER
@@ -61,8 +72,11 @@ test('-S prints policies, sorted user chains, then rules in canonical form', () 
 -A DOCKER-FORWARD -i docker0 -j ACCEPT
 -A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2
 -A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP
-`);
-  assert.equal(ok(n, '-t nat -S'), `-P PREROUTING ACCEPT
+`,
+  );
+  assert.equal(
+    ok(n, '-t nat -S'),
+    `-P PREROUTING ACCEPT
 -P INPUT ACCEPT
 -P OUTPUT ACCEPT
 -P POSTROUTING ACCEPT
@@ -72,20 +86,39 @@ test('-S prints policies, sorted user chains, then rules in canonical form', () 
 -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE
 -A DOCKER -i docker0 -j RETURN
 -A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 172.17.0.2:80
-`);
-  assert.equal(ok(n, '-S DOCKER-CT'), `-N DOCKER-CT
+`,
+  );
+  assert.equal(
+    ok(n, '-S DOCKER-CT'),
+    `-N DOCKER-CT
 -A DOCKER-CT -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
-`);
+`,
+  );
   assert.equal(ok(n, '-S FORWARD 2'), '-A FORWARD -j DOCKER-FORWARD\n');
 });
 
 test('-L -n -v prints the nft 1.8.9 table layout with numeric protocols', () => {
   const n = dockerLike();
-  const pkt: IptPacket = { proto: 'tcp', src: '192.168.1.20', dst: '172.17.0.2', sport: 40000, dport: 80, in: 'eth0', out: 'docker0', ctstate: ['NEW'], length: 60 };
+  const pkt: IptPacket = {
+    proto: 'tcp',
+    src: '192.168.1.20',
+    dst: '172.17.0.2',
+    sport: 40000,
+    dport: 80,
+    in: 'eth0',
+    out: 'docker0',
+    ctstate: ['NEW'],
+    length: 60,
+  };
   const v = evaluateChain(n, 'filter', 'FORWARD', pkt);
   assert.equal(v.verdict, 'ACCEPT');
-  assert.equal(v.rule, '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT');
-  assert.equal(ok(n, '-t nat -L -n -v'), `Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
+  assert.equal(
+    v.rule,
+    '-A DOCKER -d 172.17.0.2/32 ! -i docker0 -o docker0 -p tcp -m tcp --dport 80 -j ACCEPT',
+  );
+  assert.equal(
+    ok(n, '-t nat -L -n -v'),
+    `Chain PREROUTING (policy ACCEPT 0 packets, 0 bytes)
  pkts bytes target     prot opt in     out     source               destination         
     0     0 DOCKER     0    --  *      *       0.0.0.0/0            0.0.0.0/0            ADDRTYPE match dst-type LOCAL
 
@@ -104,37 +137,66 @@ Chain DOCKER (2 references)
  pkts bytes target     prot opt in     out     source               destination         
     0     0 RETURN     0    --  docker0 *       0.0.0.0/0            0.0.0.0/0           
     0     0 DNAT       6    --  !docker0 *       0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 to:172.17.0.2:80
-`);
-  assert.equal(ok(n, '-L DOCKER -n -v --line-numbers'), `Chain DOCKER (1 references)
+`,
+  );
+  assert.equal(
+    ok(n, '-L DOCKER -n -v --line-numbers'),
+    `Chain DOCKER (1 references)
 num   pkts bytes target     prot opt in     out     source               destination         
 1        1    60 ACCEPT     6    --  !docker0 docker0  0.0.0.0/0            172.17.0.2           tcp dpt:80
 2        0     0 DROP       0    --  !docker0 docker0  0.0.0.0/0            0.0.0.0/0           
-`);
+`,
+  );
 });
 
 test('-L without -n names things; -x shows exact counters', () => {
   const n = ns();
   ok(n, '-A INPUT -p tcp --dport 22 -m comment --comment ssh_in -j ACCEPT');
   ok(n, '-A INPUT -s 10.0.0.0/8 -j REJECT');
-  assert.equal(ok(n, '-L INPUT'), `Chain INPUT (policy ACCEPT)
+  assert.equal(
+    ok(n, '-L INPUT'),
+    `Chain INPUT (policy ACCEPT)
 target     prot opt source               destination         
 ACCEPT     tcp  --  anywhere             anywhere             tcp dpt:ssh /* ssh_in */
 REJECT     all  --  10.0.0.0/8           anywhere             reject-with icmp-port-unreachable
-`);
-  assert.equal(ok(n, '-S INPUT'), `-P INPUT ACCEPT
+`,
+  );
+  assert.equal(
+    ok(n, '-S INPUT'),
+    `-P INPUT ACCEPT
 -A INPUT -p tcp -m tcp --dport 22 -m comment --comment ssh_in -j ACCEPT
 -A INPUT -s 10.0.0.0/8 -j REJECT --reject-with icmp-port-unreachable
-`);
-  assert.equal(ok(n, '-L OUTPUT -v -x -n'), `Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
+`,
+  );
+  assert.equal(
+    ok(n, '-L OUTPUT -v -x -n'),
+    `Chain OUTPUT (policy ACCEPT 0 packets, 0 bytes)
     pkts      bytes target     prot opt in     out     source               destination         
-`);
+`,
+  );
 });
 
 test('comments with spaces are quoted; comment moves last as in iptables-nft', () => {
   const n = ns();
-  const r = iptables(n, ['-A', 'INPUT', '-m', 'comment', '--comment', 'allow web', '-p', 'tcp', '--dport', '80', '-j', 'ACCEPT']);
+  const r = iptables(n, [
+    '-A',
+    'INPUT',
+    '-m',
+    'comment',
+    '--comment',
+    'allow web',
+    '-p',
+    'tcp',
+    '--dport',
+    '80',
+    '-j',
+    'ACCEPT',
+  ]);
   assert.equal(r.exitCode, 0);
-  assert.equal(ok(n, '-S INPUT 1'), '-A INPUT -p tcp -m tcp --dport 80 -m comment --comment "allow web" -j ACCEPT\n');
+  assert.equal(
+    ok(n, '-S INPUT 1'),
+    '-A INPUT -p tcp -m tcp --dport 80 -m comment --comment "allow web" -j ACCEPT\n',
+  );
 });
 
 test('-D by spec and by number, -C, -I position, -R', () => {
@@ -145,7 +207,10 @@ test('-D by spec and by number, -C, -I position, -R', () => {
   ok(n, '-C INPUT -s 1.2.3.5 -j DROP');
   ok(n, '-D INPUT -s 1.2.3.4/32 -j DROP');
   ok(n, '-R INPUT 1 -s 8.8.8.8 -j ACCEPT');
-  assert.equal(ok(n, '-S INPUT'), '-P INPUT ACCEPT\n-A INPUT -s 8.8.8.8/32 -j ACCEPT\n-A INPUT -s 1.2.3.5/32 -j DROP\n');
+  assert.equal(
+    ok(n, '-S INPUT'),
+    '-P INPUT ACCEPT\n-A INPUT -s 8.8.8.8/32 -j ACCEPT\n-A INPUT -s 1.2.3.5/32 -j DROP\n',
+  );
   ok(n, '-D INPUT 1');
   assert.equal(ok(n, '-S INPUT'), '-P INPUT ACCEPT\n-A INPUT -s 1.2.3.5/32 -j DROP\n');
 });
@@ -157,20 +222,44 @@ test('errors use iptables-nft wording and exit codes', () => {
     return [r.exitCode, r.stderr];
   };
   assert.deepEqual(e('-A NOPE -j ACCEPT'), [1, 'iptables: No chain/target/match by that name.\n']);
-  assert.deepEqual(e('-A INPUT -j NOPE'), [2, "iptables v1.8.9 (nf_tables): Chain 'NOPE' does not exist\nTry `iptables -h' or 'iptables --help' for more information.\n"]);
-  assert.deepEqual(e('-D INPUT -s 1.1.1.1 -j DROP'), [1, 'iptables: Bad rule (does a matching rule exist in that chain?).\n']);
+  assert.deepEqual(e('-A INPUT -j NOPE'), [
+    2,
+    "iptables v1.8.9 (nf_tables): Chain 'NOPE' does not exist\nTry `iptables -h' or 'iptables --help' for more information.\n",
+  ]);
+  assert.deepEqual(e('-D INPUT -s 1.1.1.1 -j DROP'), [
+    1,
+    'iptables: Bad rule (does a matching rule exist in that chain?).\n',
+  ]);
   assert.deepEqual(e('-D INPUT 3'), [1, 'iptables: Index of deletion too big.\n']);
   assert.deepEqual(e('-L NOPE'), [1, 'iptables: No chain/target/match by that name.\n']);
-  assert.deepEqual(e('-t foo -L'), [3, "iptables v1.8.9 (nf_tables): table 'foo' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n"]);
-  assert.deepEqual(e('-A INPUT --dport 80 -j ACCEPT'), [2, 'iptables v1.8.9 (nf_tables): unknown option "--dport"\nTry `iptables -h\' or \'iptables --help\' for more information.\n']);
-  assert.deepEqual(e('-A INPUT -s 1.2.3.x -j ACCEPT'), [2, "iptables v1.8.9 (nf_tables): host/network `1.2.3.x' not found\nTry `iptables -h' or 'iptables --help' for more information.\n"]);
+  assert.deepEqual(e('-t foo -L'), [
+    3,
+    "iptables v1.8.9 (nf_tables): table 'foo' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n",
+  ]);
+  assert.deepEqual(e('-A INPUT --dport 80 -j ACCEPT'), [
+    2,
+    "iptables v1.8.9 (nf_tables): unknown option \"--dport\"\nTry `iptables -h' or 'iptables --help' for more information.\n",
+  ]);
+  assert.deepEqual(e('-A INPUT -s 1.2.3.x -j ACCEPT'), [
+    2,
+    "iptables v1.8.9 (nf_tables): host/network `1.2.3.x' not found\nTry `iptables -h' or 'iptables --help' for more information.\n",
+  ]);
   ok(n, '-N X');
   assert.deepEqual(e('-N X'), [1, 'iptables: Chain already exists.\n']);
   ok(n, '-A INPUT -j X');
-  assert.deepEqual(e('-X X'), [4, 'iptables v1.8.9 (nf_tables):  CHAIN_DEL failed (Device or resource busy): chain X\n']);
+  assert.deepEqual(e('-X X'), [
+    4,
+    'iptables v1.8.9 (nf_tables):  CHAIN_DEL failed (Device or resource busy): chain X\n',
+  ]);
   assert.deepEqual(e('-P X DROP'), [1, 'iptables: Bad built-in chain name.\n']);
-  assert.deepEqual(e('-t nat -A POSTROUTING -j DROP'), [2, 'iptables v1.8.9 (nf_tables): \nThe "nat" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n\nTry `iptables -h\' or \'iptables --help\' for more information.\n']);
-  assert.deepEqual(e('-L -x foo'), [2, "Bad argument `foo'\nTry `iptables -h' or 'iptables --help' for more information.\n"]);
+  assert.deepEqual(e('-t nat -A POSTROUTING -j DROP'), [
+    2,
+    "iptables v1.8.9 (nf_tables): \nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n\nTry `iptables -h' or 'iptables --help' for more information.\n",
+  ]);
+  assert.deepEqual(e('-L -x foo'), [
+    2,
+    "Bad argument `foo'\nTry `iptables -h' or 'iptables --help' for more information.\n",
+  ]);
 });
 
 test('bundled flags and -F/-X/-Z', () => {
@@ -185,7 +274,18 @@ test('bundled flags and -F/-X/-Z', () => {
 
 test('evaluateChain follows jumps, RETURN and policy, and counts', () => {
   const n = dockerLike();
-  const pkt: IptPacket = { proto: 'icmp', src: '172.17.0.2', dst: '172.17.0.3', sport: 0, dport: 0, in: 'docker0', out: 'docker0', ctstate: ['NEW'], length: 84, icmpType: 8 };
+  const pkt: IptPacket = {
+    proto: 'icmp',
+    src: '172.17.0.2',
+    dst: '172.17.0.3',
+    sport: 0,
+    dport: 0,
+    in: 'docker0',
+    out: 'docker0',
+    ctstate: ['NEW'],
+    length: 84,
+    icmpType: 8,
+  };
   const v = evaluateChain(n, 'filter', 'FORWARD', pkt);
   assert.equal(v.verdict, 'ACCEPT');
   assert.equal(v.rule, '-A DOCKER-FORWARD -i docker0 -j ACCEPT');

@@ -16,7 +16,12 @@ const isWildcard = (ip: string): boolean => ip === '0.0.0.0' || ip === '::';
 const family = (ip: string): 4 | 6 => (ip.includes(':') ? 6 : 4);
 
 /** bindConflict returns the socket that would make binding ip:port fail, if any. */
-export function bindConflict(ns: NetNs, proto: Socket['proto'], ip: string, port: number): Socket | undefined {
+export function bindConflict(
+  ns: NetNs,
+  proto: Socket['proto'],
+  ip: string,
+  port: number,
+): Socket | undefined {
   return ns.sockets.find((s) => {
     if (s.proto !== proto || s.port !== port) return false;
     if (family(s.ip) !== family(ip)) {
@@ -48,7 +53,16 @@ export function unbindSocket(ns: NetNs, s: Socket): void {
  * findListener returns the socket that receives a packet for ip:port in ns: an exact address
  * match first, then an IPv4 wildcard, then an IPv6 wildcard (dual-stack).
  */
-export function findListener(ns: NetNs, proto: Socket['proto'], ip: string, port: number): Socket | undefined {
+export function findListener(
+  ns: NetNs,
+  proto: Socket['proto'],
+  ip: string,
+  port: number,
+): Socket | undefined {
   const cands = ns.sockets.filter((s) => s.proto === proto && s.port === port);
-  return cands.find((s) => s.ip === ip) ?? cands.find((s) => s.ip === '0.0.0.0') ?? cands.find((s) => s.ip === '::');
+  return (
+    cands.find((s) => s.ip === ip) ??
+    cands.find((s) => s.ip === '0.0.0.0') ??
+    cands.find((s) => s.ip === '::')
+  );
 }

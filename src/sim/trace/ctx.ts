@@ -22,7 +22,14 @@ export interface WalkCtx {
 }
 
 /** COST gives the one-way time in milliseconds of each kind of crossing. */
-export const COST = { stack: 0.006, veth: 0.006, bridge: 0.004, loopback: 0.004, macvlan: 0.004, lan: 0.15 } as const;
+export const COST = {
+  stack: 0.006,
+  veth: 0.006,
+  bridge: 0.004,
+  loopback: 0.004,
+  macvlan: 0.004,
+  lan: 0.15,
+} as const;
 
 /** newCtx starts a walk. */
 export function newCtx(world: World, depth = 0): WalkCtx {
@@ -30,7 +37,12 @@ export function newCtx(world: World, depth = 0): WalkCtx {
 }
 
 /** hop appends a step to the trace. */
-export function hop(ctx: WalkCtx, ns: NetNs, p: Packet, h: Partial<Hop> & Pick<Hop, 'what' | 'verdict' | 'reason'>): void {
+export function hop(
+  ctx: WalkCtx,
+  ns: NetNs,
+  p: Packet,
+  h: Partial<Hop> & Pick<Hop, 'what' | 'verdict' | 'reason'>,
+): void {
   ctx.hops.push({ ns: ns.id, host: ns.hostName, src: p.src, dst: p.dst, dir: ctx.dir, ...h });
 }
 

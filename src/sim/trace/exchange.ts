@@ -3,16 +3,16 @@
 // program (connect(): ECONNREFUSED on RST, EHOSTUNREACH, ENETUNREACH; recvfrom() timing out);
 // simplified: one packet per direction, TCP data is exchanged only once the handshake succeeded.
 
-import type { DnsAnswer, DnsQuestion, NetNs, Socket } from '../kernel/types.ts';
 import { findListener } from '../kernel/socket.ts';
+import type { DnsAnswer, DnsQuestion, NetNs, Socket } from '../kernel/types.ts';
 import type { World } from '../world/world.ts';
-import { forgetConns, hop, newCtx } from './ctx.ts';
 import type { WalkCtx } from './ctx.ts';
+import { forgetConns, hop, newCtx } from './ctx.ts';
 import { lookupRoute } from './route.ts';
-import { defaultTtl, icmpError, sendLocal } from './walk.ts';
-import type { Outcome } from './walk.ts';
-import { ICMP, UNREACH } from './types.ts';
 import type { Packet, Trace, Tuple } from './types.ts';
+import { ICMP, UNREACH } from './types.ts';
+import type { Outcome } from './walk.ts';
+import { defaultTtl, icmpError, sendLocal } from './walk.ts';
 
 /** Answer is what the receiving side sends back (nothing means the sender waits in vain). */
 export interface Answer {
@@ -51,23 +51,48 @@ const errnoVerdict = { ENETUNREACH: 'unreachable', EHOSTUNREACH: 'unreachable', 
 function walkBack(ctx: WalkCtx, from: NetNs, local: Tuple, start: NetNs, reply: Packet): Outcome {
   ctx.dir = 'reply';
   const back = sendLocal(ctx, start, reply);
-  if (back.kind === 'arrived' && back.ns !== from) return { kind: 'lost', reason: `the answer was delivered to ${back.ns.id} instead of ${from.id}`, dropped: false };
-  if (back.kind === 'arrived' && back.pkt.dst !== local.src) return { kind: 'lost', reason: `the answer came back to ${back.pkt.dst}, not to ${local.src}`, dropped: false };
+  if (back.kind === 'arrived' && back.ns !== from)
+    return {
+      kind: 'lost',
+      reason: `the answer was delivered to ${back.ns.id} instead of ${from.id}`,
+      dropped: false,
+    };
+  if (back.kind === 'arrived' && back.pkt.dst !== local.src)
+    return {
+      kind: 'lost',
+      reason: `the answer came back to ${back.pkt.dst}, not to ${local.src}`,
+      dropped: false,
+    };
   return back;
 }
 
 /** exchange sends req from a namespace, lets answer() play the receiver, and walks the answer back. */
-export function exchange(world: World, from: NetNs, req: Packet, opts: ExchangeOptions, answer: (ctx: WalkCtx, ns: NetNs, p: Packet) => Answer): Trace {
+export function exchange(
+  world: World,
+  from: NetNs,
+  req: Packet,
+  opts: ExchangeOptions,
+  answer: (ctx: WalkCtx, ns: NetNs, p: Packet) => Answer,
+): Trace {
   const ctx = newCtx(world, opts.depth ?? 0);
   const r = lookupRoute(from, req.dst, opts.src);
   if (r && !req.src) req.src = opts.src ?? r.src;
   const local: Tuple = { proto: req.proto, src: req.src, dst: req.dst, sport: req.sport, dport: req.dport };
   const trace: Trace = {
-    tool: opts.tool, from: from.id, request: { ...local }, hops: ctx.hops, verdict: 'timeout', reason: '', rttMs: 0,
+    tool: opts.tool,
+    from: from.id,
+    request: { ...local },
+    hops: ctx.hops,
+    verdict: 'timeout',
+    reason: '',
+    rttMs: 0,
     local: { ip: req.src, port: req.sport },
   };
   const out = sendLocal(ctx, from, { ...req });
-  trace.local.ip = local.src = trace.request.src = trace.request.src || ctx.hops.find((h) => h.what === 'send')?.src || '';
+  trace.local.ip =
+    local.src =
+    trace.request.src =
+      trace.request.src || ctx.hops.find((h) => h.what === 'send')?.src || '';
   finish(ctx, world, trace, from, local, out, answer);
   forgetConns(ctx);
   trace.rttMs = jitter(world, ctx.ms);
@@ -75,7 +100,15 @@ export function exchange(world: World, from: NetNs, req: Packet, opts: ExchangeO
   return trace;
 }
 
-function finish(ctx: WalkCtx, world: World, t: Trace, from: NetNs, local: Tuple, out: Outcome, answer: (ctx: WalkCtx, ns: NetNs, p: Packet) => Answer): void {
+function finish(
+  ctx: WalkCtx,
+  world: World,
+  t: Trace,
+  from: NetNs,
+  local: Tuple,
+  out: Outcome,
+  answer: (ctx: WalkCtx, ns: NetNs, p: Packet) => Answer,
+): void {
   void world;
   switch (out.kind) {
     case 'local-error':
@@ -127,32 +160,92 @@ function settle(t: Trace, back: Outcome, why: string, sent: Packet): void {
 }
 
 /** pingExchange sends one ICMP echo request and waits for the echo reply. */
-export function pingExchange(world: World, from: NetNs, dst: string, o: ExchangeOptions & { id: number; seq: number; size?: number; ttl?: number }): Trace {
+export function pingExchange(
+  world: World,
+  from: NetNs,
+  dst: string,
+  o: ExchangeOptions & { id: number; seq: number; size?: number; ttl?: number },
+): Trace {
   const size = o.size ?? 56;
   const req: Packet = {
-    proto: 'icmp', kind: 'echo-request', src: '', dst, sport: o.id, dport: o.id, ttl: o.ttl ?? defaultTtl(from),
-    length: size + 28, icmpType: ICMP.ECHO, icmpCode: 0,
+    proto: 'icmp',
+    kind: 'echo-request',
+    src: '',
+    dst,
+    sport: o.id,
+    dport: o.id,
+    ttl: o.ttl ?? defaultTtl(from),
+    length: size + 28,
+    icmpType: ICMP.ECHO,
+    icmpCode: 0,
   };
   return exchange(world, from, req, o, (ctx, ns, p) => {
-    hop(ctx, ns, p, { what: 'reply', verdict: 'deliver', reason: `${ns.id} answers the echo request with an echo reply` });
+    hop(ctx, ns, p, {
+      what: 'reply',
+      verdict: 'deliver',
+      reason: `${ns.id} answers the echo request with an echo reply`,
+    });
     return {
-      reply: { proto: 'icmp', kind: 'echo-reply', src: p.dst, dst: p.src, sport: p.sport, dport: p.dport, ttl: defaultTtl(ns), length: p.length, icmpType: ICMP.ECHO_REPLY, icmpCode: 0 },
+      reply: {
+        proto: 'icmp',
+        kind: 'echo-reply',
+        src: p.dst,
+        dst: p.src,
+        sport: p.sport,
+        dport: p.dport,
+        ttl: defaultTtl(ns),
+        length: p.length,
+        icmpType: ICMP.ECHO_REPLY,
+        icmpCode: 0,
+      },
     };
   });
 }
 
 /** tcpConnect performs a TCP handshake to dst:dport: a listening socket answers SYN-ACK, else RST. */
-export function tcpConnect(world: World, from: NetNs, dst: string, dport: number, o: ExchangeOptions & { sport?: number; ttl?: number }): Trace {
+export function tcpConnect(
+  world: World,
+  from: NetNs,
+  dst: string,
+  dport: number,
+  o: ExchangeOptions & { sport?: number; ttl?: number },
+): Trace {
   const sport = o.sport ?? ephemeralPort(world);
-  const req: Packet = { proto: 'tcp', kind: 'syn', src: '', dst, sport, dport, ttl: o.ttl ?? defaultTtl(from), length: 60 };
+  const req: Packet = {
+    proto: 'tcp',
+    kind: 'syn',
+    src: '',
+    dst,
+    sport,
+    dport,
+    ttl: o.ttl ?? defaultTtl(from),
+    length: 60,
+  };
   return exchange(world, from, req, o, (ctx, ns, p) => {
     const s = findListener(ns, 'tcp', p.dst, p.dport);
-    const back = (kind: 'syn-ack' | 'rst'): Packet => ({ proto: 'tcp', kind, src: p.dst, dst: p.src, sport: p.dport, dport: p.sport, ttl: defaultTtl(ns), length: kind === 'rst' ? 40 : 60 });
+    const back = (kind: 'syn-ack' | 'rst'): Packet => ({
+      proto: 'tcp',
+      kind,
+      src: p.dst,
+      dst: p.src,
+      sport: p.dport,
+      dport: p.sport,
+      ttl: defaultTtl(ns),
+      length: kind === 'rst' ? 40 : 60,
+    });
     if (!s) {
-      hop(ctx, ns, p, { what: 'reply', verdict: 'reject', reason: `no socket listening on ${p.dst}:${p.dport} in ${ns.id} → TCP RST ("Connection refused")` });
+      hop(ctx, ns, p, {
+        what: 'reply',
+        verdict: 'reject',
+        reason: `no socket listening on ${p.dst}:${p.dport} in ${ns.id} → TCP RST ("Connection refused")`,
+      });
       return { reply: back('rst'), noReplyReason: `nothing listens on ${p.dst}:${p.dport}` };
     }
-    hop(ctx, ns, p, { what: 'reply', verdict: 'deliver', reason: `${s.owner} listens on ${s.ip.includes(':') ? `[${s.ip}]` : s.ip}:${s.port} in ${ns.id}: it accepts the connection (SYN-ACK)` });
+    hop(ctx, ns, p, {
+      what: 'reply',
+      verdict: 'deliver',
+      reason: `${s.owner} listens on ${s.ip.includes(':') ? `[${s.ip}]` : s.ip}:${s.port} in ${ns.id}: it accepts the connection (SYN-ACK)`,
+    });
     return {
       reply: back('syn-ack'),
       server: { ns, socket: s, client: p.src, clientPort: p.sport, local: p.dst, localPort: p.dport },
@@ -162,17 +255,36 @@ export function tcpConnect(world: World, from: NetNs, dst: string, dport: number
 
 /** udpExchange sends one UDP datagram; serve() answers for a listening socket, else ICMP port unreachable. */
 export function udpExchange(
-  world: World, from: NetNs, dst: string, dport: number, o: ExchangeOptions & { sport?: number; ttl?: number; kind?: Packet['kind'] },
+  world: World,
+  from: NetNs,
+  dst: string,
+  dport: number,
+  o: ExchangeOptions & { sport?: number; ttl?: number; kind?: Packet['kind'] },
   serve: (ctx: WalkCtx, ns: NetNs, s: Socket, p: Packet) => Omit<Answer, 'server'>,
 ): Trace {
   const sport = o.sport ?? ephemeralPort(world);
-  const req: Packet = { proto: 'udp', kind: o.kind ?? 'udp', src: '', dst, sport, dport, ttl: o.ttl ?? defaultTtl(from), length: 28 + 32 };
+  const req: Packet = {
+    proto: 'udp',
+    kind: o.kind ?? 'udp',
+    src: '',
+    dst,
+    sport,
+    dport,
+    ttl: o.ttl ?? defaultTtl(from),
+    length: 28 + 32,
+  };
   return exchange(world, from, req, o, (ctx, ns, p) => {
     const s = findListener(ns, 'udp', p.dst, p.dport);
     if (!s) {
-      hop(ctx, ns, p, { what: 'reply', verdict: 'reject', reason: `no socket listening on UDP ${p.dst}:${p.dport} in ${ns.id} → ICMP port unreachable` });
+      hop(ctx, ns, p, {
+        what: 'reply',
+        verdict: 'reject',
+        reason: `no socket listening on UDP ${p.dst}:${p.dport} in ${ns.id} → ICMP port unreachable`,
+      });
       const err = icmpError(ns, p, ICMP.UNREACH, UNREACH.PORT, `nothing listens on UDP ${p.dst}:${p.dport}`);
-      return err.kind === 'error-packet' ? { reply: err.pkt } : { noReplyReason: err.kind === 'lost' ? err.reason : '' };
+      return err.kind === 'error-packet'
+        ? { reply: err.pkt }
+        : { noReplyReason: err.kind === 'lost' ? err.reason : '' };
     }
     const server = { ns, socket: s, client: p.src, clientPort: p.sport, local: p.dst, localPort: p.dport };
     return { ...serve(ctx, ns, s, p), server };
@@ -189,31 +301,68 @@ export interface DnsResult {
  * dnsQuery asks server (UDP 53) one question from ns. A dns App answers; when it answers with
  * `forward`, the question is asked again from the server's namespace to each upstream in turn.
  */
-export function dnsQuery(world: World, from: NetNs, server: string, q: Omit<DnsQuestion, 'client'>, o: ExchangeOptions & { port?: number }): DnsResult {
+export function dnsQuery(
+  world: World,
+  from: NetNs,
+  server: string,
+  q: Omit<DnsQuestion, 'client'>,
+  o: ExchangeOptions & { port?: number },
+): DnsResult {
   let answer: DnsAnswer | undefined;
-  const trace = udpExchange(world, from, server, o.port ?? 53, { ...o, kind: 'dns-query' }, (ctx, ns, s, p) => {
-    if (s.app.kind !== 'dns') {
-      hop(ctx, ns, p, { what: 'reply', verdict: 'deliver', reason: `${s.owner} on UDP ${s.port} is not a DNS server: no answer` });
-      return { noReplyReason: `${s.owner} does not speak DNS` };
-    }
-    let a = s.app.resolve({ ...q, client: p.src });
-    let extraMs = 0;
-    if (a.forward) {
-      const ups = a.forward;
-      a = { rcode: 'SERVFAIL', answers: [] };
-      for (const up of ups) {
-        hop(ctx, ns, p, { what: 'reply', verdict: 'pass', reason: `${s.owner} forwards the question for ${q.name} to ${up}` });
-        const r = dnsQuery(world, ns, up, q, { tool: 'dns-forward', depth: (o.depth ?? 0) + 1 });
-        extraMs += r.trace.rttMs;
-        if (r.answer) {
-          a = { ...r.answer, authoritative: false, forward: undefined };
-          break;
+  const trace = udpExchange(
+    world,
+    from,
+    server,
+    o.port ?? 53,
+    { ...o, kind: 'dns-query' },
+    (ctx, ns, s, p) => {
+      if (s.app.kind !== 'dns') {
+        hop(ctx, ns, p, {
+          what: 'reply',
+          verdict: 'deliver',
+          reason: `${s.owner} on UDP ${s.port} is not a DNS server: no answer`,
+        });
+        return { noReplyReason: `${s.owner} does not speak DNS` };
+      }
+      let a = s.app.resolve({ ...q, client: p.src });
+      let extraMs = 0;
+      if (a.forward) {
+        const ups = a.forward;
+        a = { rcode: 'SERVFAIL', answers: [] };
+        for (const up of ups) {
+          hop(ctx, ns, p, {
+            what: 'reply',
+            verdict: 'pass',
+            reason: `${s.owner} forwards the question for ${q.name} to ${up}`,
+          });
+          const r = dnsQuery(world, ns, up, q, { tool: 'dns-forward', depth: (o.depth ?? 0) + 1 });
+          extraMs += r.trace.rttMs;
+          if (r.answer) {
+            a = { ...r.answer, authoritative: false, forward: undefined };
+            break;
+          }
         }
       }
-    }
-    answer = a;
-    hop(ctx, ns, p, { what: 'reply', verdict: 'deliver', reason: `${s.owner} answers ${q.type} ${q.name}: ${a.rcode}${a.answers.length ? ` (${a.answers.map((x) => x.data).join(', ')})` : ''}` });
-    return { reply: { proto: 'udp', kind: 'dns-reply', src: p.dst, dst: p.src, sport: p.dport, dport: p.sport, ttl: defaultTtl(ns), length: 28 + 64 }, extraMs };
-  });
+      answer = a;
+      hop(ctx, ns, p, {
+        what: 'reply',
+        verdict: 'deliver',
+        reason: `${s.owner} answers ${q.type} ${q.name}: ${a.rcode}${a.answers.length ? ` (${a.answers.map((x) => x.data).join(', ')})` : ''}`,
+      });
+      return {
+        reply: {
+          proto: 'udp',
+          kind: 'dns-reply',
+          src: p.dst,
+          dst: p.src,
+          sport: p.dport,
+          dport: p.sport,
+          ttl: defaultTtl(ns),
+          length: 28 + 64,
+        },
+        extraMs,
+      };
+    },
+  );
   return { trace, answer: trace.verdict === 'delivered' ? answer : undefined };
 }

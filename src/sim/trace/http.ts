@@ -21,22 +21,36 @@ export interface HttpOutcome {
 }
 
 /** httpOverConnection sends req on an established connection (conn.verdict === "delivered"). */
-export function httpOverConnection(world: World, conn: Trace, req: Omit<HttpRequest, 'client'>, depth = 0): HttpOutcome {
+export function httpOverConnection(
+  world: World,
+  conn: Trace,
+  req: Omit<HttpRequest, 'client'>,
+  depth = 0,
+): HttpOutcome {
   const server = conn.server;
   const app = server?.socket?.app;
   if (!server || !app) return { error: 'empty', ms: 0, traces: [] };
   switch (app.kind) {
     case 'http':
-      return { response: app.serve({ ...req, client: server.client, clientPort: server.clientPort }), ms: conn.rttMs, traces: [] };
+      return {
+        response: app.serve({ ...req, client: server.client, clientPort: server.clientPort }),
+        ms: conn.rttMs,
+        traces: [],
+      };
     case 'proxy': {
       if (depth > 4) return { error: 'reset', ms: 0, traces: [] };
-      const inner = tcpConnect(world, server.ns, app.targetIp, app.targetPort, { tool: 'docker-proxy', depth: depth + 1 });
+      const inner = tcpConnect(world, server.ns, app.targetIp, app.targetPort, {
+        tool: 'docker-proxy',
+        depth: depth + 1,
+      });
       if (inner.verdict !== 'delivered') return { error: 'reset', ms: inner.rttMs, traces: [inner] };
       const r = httpOverConnection(world, inner, req, depth + 1);
       return { ...r, ms: r.ms + inner.rttMs, traces: [inner, ...r.traces] };
     }
     case 'tcp':
-      return app.banner ? { error: 'raw', raw: app.banner, ms: conn.rttMs, traces: [] } : { error: 'empty', ms: conn.rttMs, traces: [] };
+      return app.banner
+        ? { error: 'raw', raw: app.banner, ms: conn.rttMs, traces: [] }
+        : { error: 'empty', ms: conn.rttMs, traces: [] };
     default:
       return { error: 'empty', ms: 0, traces: [] };
   }

@@ -1,18 +1,24 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { iptablesOk } from '../kernel/iptables.ts';
 import { addAddr, addLink, addRoute, createNetns, findLink, setUp } from '../kernel/netns.ts';
 import type { NetNs } from '../kernel/types.ts';
-import { iptablesOk } from '../kernel/iptables.ts';
-import { addBridge, addContainer, bench } from './testbench.ts';
+import type { World } from '../world/world.ts';
 import { pingExchange, tcpConnect } from './exchange.ts';
 import { l2Endpoints } from './l2.ts';
-import type { World } from '../world/world.ts';
+import { addBridge, addContainer, bench } from './testbench.ts';
 
 const ping = (w: World, ns: NetNs, dst: string) => pingExchange(w, ns, dst, { tool: 'ping', id: 9, seq: 0 });
 
 function vlanOn(world: World, host: NetNs, id: number, cidr: string) {
   const eth0 = findLink(host, 'eth0')!;
-  const v = addLink(host, { name: `eth0.${id}`, kind: 'vlan', mac: eth0.mac, vlanId: id, parent: { ns: host, index: eth0.index } });
+  const v = addLink(host, {
+    name: `eth0.${id}`,
+    kind: 'vlan',
+    mac: eth0.mac,
+    vlanId: id,
+    parent: { ns: host, index: eth0.index },
+  });
   setUp(v);
   addAddr(host, v.name, cidr);
   void world;
@@ -68,7 +74,13 @@ test('macvlan private mode: siblings cannot talk; ipvlan l2 siblings can', () =>
   const mk = (kind: 'macvlan' | 'ipvlan', mode: string, ip: string) => {
     const n = createNetns(`host1/${kind}${ip}`, 'host1', host.counter);
     world.register(n);
-    const l = addLink(n, { name: 'eth0', kind, mac: kind === 'ipvlan' ? eth0.mac : `02:33:00:00:00:${ip.split('.')[3]}`, mode, parent: { ns: host, index: eth0.index } });
+    const l = addLink(n, {
+      name: 'eth0',
+      kind,
+      mac: kind === 'ipvlan' ? eth0.mac : `02:33:00:00:00:${ip.split('.')[3]}`,
+      mode,
+      parent: { ns: host, index: eth0.index },
+    });
     setUp(l);
     addAddr(n, 'eth0', `${ip}/24`);
     addRoute(n, { dst: 'default', via: '192.168.1.1', dev: l.index });
@@ -97,7 +109,18 @@ test('l2Endpoints from a container reaches the bridge and the other ports', () =
 test('REJECT with tcp-reset gives a refused connection; icmp reject gives unreachable', () => {
   const { world, host } = bench(['host1', 'host2']);
   const h2 = world.hosts.get('host2')!.ns;
-  iptablesOk(host, ['-A', 'INPUT', '-p', 'tcp', '--dport', '22', '-j', 'REJECT', '--reject-with', 'tcp-reset']);
+  iptablesOk(host, [
+    '-A',
+    'INPUT',
+    '-p',
+    'tcp',
+    '--dport',
+    '22',
+    '-j',
+    'REJECT',
+    '--reject-with',
+    'tcp-reset',
+  ]);
   iptablesOk(host, ['-A', 'INPUT', '-p', 'icmp', '-j', 'REJECT', '--reject-with', 'icmp-host-prohibited']);
   assert.equal(tcpConnect(world, h2, '192.168.1.11', 22, { tool: 'nc' }).verdict, 'refused');
   const t = ping(world, h2, '192.168.1.11');

@@ -4,8 +4,8 @@
 // "switch" per segment; simplified: ARP is answered by the interface that holds the address, the
 // bridge floods instead of learning before it forwards, VEPA switches do not hairpin.
 
-import type { Link, NetNs } from '../kernel/types.ts';
 import { linkByIndex } from '../kernel/netns.ts';
+import type { Link, NetNs } from '../kernel/types.ts';
 import type { World } from '../world/world.ts';
 
 /** Attach is an interface in a namespace. */
@@ -36,7 +36,8 @@ const key = (a: Attach): string => `${a.ns.id}#${a.link.index}`;
 export function childrenOf(world: World, ns: NetNs, link: Link): Attach[] {
   const out: Attach[] = [];
   for (const n of world.namespaces()) {
-    for (const l of n.links) if (l.parent && l.parent.ns === ns && l.parent.index === link.index) out.push({ ns: n, link: l });
+    for (const l of n.links)
+      if (l.parent && l.parent.ns === ns && l.parent.index === link.index) out.push({ ns: n, link: l });
   }
   return out;
 }
@@ -67,16 +68,17 @@ class Finder {
     if (!a.link.up) return;
     if (a.link.master !== undefined) {
       const bridge = linkByIndex(a.ns, a.link.master);
-      if (bridge && bridge.up) this.arriveBridge(a.ns, bridge, a.link, steps);
+      if (bridge?.up) this.arriveBridge(a.ns, bridge, a.link, steps);
       return;
     }
     this.endpoint(a, steps);
     if (fromWire) {
       for (const c of childrenOf(this.world, a.ns, a.link)) {
         if (c.link.kind === 'vlan' || !c.link.up) continue;
-        const step: L2Step = c.link.kind === 'ipvlan'
-          ? { kind: 'ipvlan', from: a, to: c, mode: c.link.mode ?? 'l2' }
-          : { kind: 'macvlan', from: a, to: c, mode: c.link.mode ?? 'bridge' };
+        const step: L2Step =
+          c.link.kind === 'ipvlan'
+            ? { kind: 'ipvlan', from: a, to: c, mode: c.link.mode ?? 'l2' }
+            : { kind: 'macvlan', from: a, to: c, mode: c.link.mode ?? 'bridge' };
         this.arrive(c, [...steps, step], false);
       }
     }
@@ -99,12 +101,18 @@ class Finder {
       case 'veth': {
         if (!link.peer) return;
         const peer = linkByIndex(link.peer.ns, link.peer.index);
-        if (peer) this.arrive({ ns: link.peer.ns, link: peer }, [...steps, { kind: 'veth', from: a, to: { ns: link.peer.ns, link: peer } }], false);
+        if (peer)
+          this.arrive(
+            { ns: link.peer.ns, link: peer },
+            [...steps, { kind: 'veth', from: a, to: { ns: link.peer.ns, link: peer } }],
+            false,
+          );
         return;
       }
       case 'bridge':
         for (const q of ns.links) {
-          if (q.master === link.index && q.up) this.emit({ ns, link: q }, [...steps, { kind: 'bridge-out', ns, bridge: link, outPort: q }]);
+          if (q.master === link.index && q.up)
+            this.emit({ ns, link: q }, [...steps, { kind: 'bridge-out', ns, bridge: link, outPort: q }]);
         }
         return;
       case 'ether':
@@ -112,7 +120,7 @@ class Finder {
         return;
       case 'vlan': {
         const p = parentOf(link);
-        if (p && p.link.up && p.link.segment) this.wire(p.link.segment, link.vlanId, a, steps);
+        if (p?.link.up && p.link.segment) this.wire(p.link.segment, link.vlanId, a, steps);
         return;
       }
       case 'macvlan':
@@ -129,16 +137,17 @@ class Finder {
 
   private emitLower(a: Attach, steps: L2Step[]): void {
     const p = parentOf(a.link);
-    if (!p || !p.link.up) return;
+    if (!p?.link.up) return;
     const mode = a.link.mode ?? (a.link.kind === 'macvlan' ? 'bridge' : 'l2');
     const siblingsTalk = a.link.kind === 'macvlan' ? mode === 'bridge' : true;
     if (siblingsTalk) {
       for (const s of childrenOf(this.world, p.ns, p.link)) {
         if (s.link === a.link || s.link.kind !== a.link.kind || !s.link.up) continue;
         if (a.link.kind === 'macvlan' && (s.link.mode ?? 'bridge') !== 'bridge') continue;
-        const step: L2Step = a.link.kind === 'ipvlan'
-          ? { kind: 'ipvlan', from: a, to: s, mode }
-          : { kind: 'macvlan', from: a, to: s, mode };
+        const step: L2Step =
+          a.link.kind === 'ipvlan'
+            ? { kind: 'ipvlan', from: a, to: s, mode }
+            : { kind: 'macvlan', from: a, to: s, mode };
         this.arrive(s, [...steps, step], false);
       }
     }
@@ -147,7 +156,7 @@ class Finder {
     if (lower.kind === 'ether' && lower.segment) this.wire(lower.segment, undefined, p, steps);
     else if (lower.kind === 'vlan') {
       const pp = parentOf(lower);
-      if (pp && pp.link.up && pp.link.segment) this.wire(pp.link.segment, lower.vlanId, p, steps);
+      if (pp?.link.up && pp.link.segment) this.wire(pp.link.segment, lower.vlanId, p, steps);
     }
   }
 
@@ -155,7 +164,7 @@ class Finder {
     const sender = from.link.kind === 'vlan' ? parentOf(from.link) : from;
     for (const ref of this.world.segmentMembers(segment)) {
       const nic = linkByIndex(ref.ns, ref.index);
-      if (!nic || !nic.up) continue;
+      if (!nic?.up) continue;
       if (sender && ref.ns === sender.ns && nic === sender.link) continue;
       const nicAt = { ns: ref.ns, link: nic };
       if (vlan === undefined) {
@@ -163,7 +172,8 @@ class Finder {
         continue;
       }
       for (const c of childrenOf(this.world, ref.ns, nic)) {
-        if (c.link.kind === 'vlan' && c.link.vlanId === vlan) this.arrive(c, [...steps, { kind: 'wire', segment, vlan, from, to: c }], true);
+        if (c.link.kind === 'vlan' && c.link.vlanId === vlan)
+          this.arrive(c, [...steps, { kind: 'wire', segment, vlan, from, to: c }], true);
       }
     }
   }
@@ -173,7 +183,8 @@ class Finder {
     if (vni === undefined) return;
     for (const n of this.world.namespaces()) {
       for (const l of n.links) {
-        if (l.kind !== 'vxlan' || l === a.link || l.vxlan?.vni !== vni || n.hostName === a.ns.hostName) continue;
+        if (l.kind !== 'vxlan' || l === a.link || l.vxlan?.vni !== vni || n.hostName === a.ns.hostName)
+          continue;
         const to = { ns: n, link: l };
         this.arrive(to, [...steps, { kind: 'vxlan', from: a, to, vni }], false);
       }

@@ -3,13 +3,13 @@
 // (nf_nat_core.c: DNAT in PREROUTING/OUTPUT, SNAT/MASQUERADE in POSTROUTING, reverse NAT of replies);
 // simplified: conntrack entries live only for one exchange, no helpers, no port clash handling.
 
-import type { Conn, IptTableName, NetNs } from '../kernel/types.ts';
-import { evaluateChain } from '../kernel/ipt-eval.ts';
 import type { IptVerdict } from '../kernel/ipt-eval.ts';
-import { lookupRoute } from './route.ts';
-import type { Hop, Packet, Tuple } from './types.ts';
+import { evaluateChain } from '../kernel/ipt-eval.ts';
+import type { Conn, IptTableName, NetNs } from '../kernel/types.ts';
 import type { WalkCtx } from './ctx.ts';
 import { hop } from './ctx.ts';
+import { lookupRoute } from './route.ts';
+import type { Hop, Packet, Tuple } from './types.ts';
 
 /** CtInfo is what conntrack knows about a packet in one namespace. */
 export interface CtInfo {
@@ -21,9 +21,16 @@ export interface CtInfo {
   entry: Tuple;
 }
 
-const tupleOf = (p: Packet): Tuple => ({ proto: p.proto, src: p.src, dst: p.dst, sport: p.sport, dport: p.dport });
+const tupleOf = (p: Packet): Tuple => ({
+  proto: p.proto,
+  src: p.src,
+  dst: p.dst,
+  sport: p.sport,
+  dport: p.dport,
+});
 type Addrs = Omit<Tuple, 'proto'>;
-const same = (a: Addrs, b: Addrs): boolean => a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
+const same = (a: Addrs, b: Addrs): boolean =>
+  a.src === b.src && a.dst === b.dst && a.sport === b.sport && a.dport === b.dport;
 
 /**
  * ctLookup classifies a packet against a namespace's connection table: a packet in the reply
@@ -34,8 +41,16 @@ export function ctLookup(ns: NetNs, p: Packet, ctx: WalkCtx): CtInfo {
   const entry = tupleOf(p);
   if (p.kind === 'icmp-error' && p.inner) {
     const inner = p.inner;
-    const rev: Tuple = { proto: inner.proto, src: inner.dst, dst: inner.src, sport: inner.dport, dport: inner.sport };
-    const c = ns.conntrack.find((x) => x.proto === inner.proto && (same(x.reply, rev) || same(x.orig, inner)));
+    const rev: Tuple = {
+      proto: inner.proto,
+      src: inner.dst,
+      dst: inner.src,
+      sport: inner.dport,
+      dport: inner.sport,
+    };
+    const c = ns.conntrack.find(
+      (x) => x.proto === inner.proto && (same(x.reply, rev) || same(x.orig, inner)),
+    );
     if (c) return { state: 'RELATED', conn: c, dir: same(c.reply, rev) ? 'reply' : 'orig', entry };
     return { state: 'NEW', entry };
   }
@@ -45,7 +60,8 @@ export function ctLookup(ns: NetNs, p: Packet, ctx: WalkCtx): CtInfo {
       ctx.replied.add(c);
       return { state: 'ESTABLISHED', conn: c, dir: 'reply', entry };
     }
-    if (same(c.orig, entry)) return { state: ctx.replied.has(c) ? 'ESTABLISHED' : 'NEW', conn: c, dir: 'orig', entry };
+    if (same(c.orig, entry))
+      return { state: ctx.replied.has(c) ? 'ESTABLISHED' : 'NEW', conn: c, dir: 'orig', entry };
   }
   return { state: 'NEW', entry };
 }
@@ -104,7 +120,7 @@ export interface HookArgs {
   ct: CtInfo;
 }
 
-const describe = (v: IptVerdict, chainLabel: string): string => {
+const explainVerdict = (v: IptVerdict, chainLabel: string): string => {
   if (v.byPolicy) return `no rule in ${chainLabel} matched; the chain's policy is ${v.verdict}`;
   return `${v.verdict === 'ACCEPT' ? 'accepted' : v.verdict === 'DROP' ? 'dropped' : v.verdict === 'REJECT' ? 'rejected' : 'rewritten'} by ${v.chain}`;
 };
@@ -116,25 +132,56 @@ const describe = (v: IptVerdict, chainLabel: string): string => {
 export function runHook(ctx: WalkCtx, ns: NetNs, a: HookArgs, p: Packet): IptVerdict {
   const chain = ns.iptables[a.table].chains.get(a.chain);
   const v = evaluateChain(ns, a.table, a.chain, {
-    proto: p.proto, src: p.src, dst: p.dst, sport: p.sport, dport: p.dport, in: a.in, out: a.out,
-    ctstate: ctstateOf(a.ct), icmpType: p.icmpType, icmpCode: p.icmpCode, length: p.length,
+    proto: p.proto,
+    src: p.src,
+    dst: p.dst,
+    sport: p.sport,
+    dport: p.dport,
+    in: a.in,
+    out: a.out,
+    ctstate: ctstateOf(a.ct),
+    icmpType: p.icmpType,
+    icmpCode: p.icmpCode,
+    length: p.length,
   });
   const quiet = v.verdict === 'ACCEPT' && v.byPolicy && (chain?.rules.length ?? 0) === 0;
   if (!quiet) {
     const label = `${a.table} ${a.chain}`;
-    const verdict: Hop['verdict'] = v.verdict === 'DROP' ? 'drop' : v.verdict === 'REJECT' ? 'reject' : v.verdict === 'ACCEPT' ? 'pass' : 'nat';
-    hop(ctx, ns, p, { what: 'iptables', rule: v.rule, in: a.in, out: a.out, verdict, reason: `${label}: ${describe(v, label)}${isolationHint(v)}` });
+    const verdict: Hop['verdict'] =
+      v.verdict === 'DROP'
+        ? 'drop'
+        : v.verdict === 'REJECT'
+          ? 'reject'
+          : v.verdict === 'ACCEPT'
+            ? 'pass'
+            : 'nat';
+    hop(ctx, ns, p, {
+      what: 'iptables',
+      rule: v.rule,
+      in: a.in,
+      out: a.out,
+      verdict,
+      reason: `${label}: ${explainVerdict(v, label)}${isolationHint(v)}`,
+    });
   }
   return v;
 }
 
 function isolationHint(v: IptVerdict): string {
   if (v.verdict !== 'DROP') return '';
-  if (v.chain === 'DOCKER-ISOLATION-STAGE-2') return ' (different Docker networks are isolated from each other)';
+  if (v.chain === 'DOCKER-ISOLATION-STAGE-2')
+    return ' (different Docker networks are isolated from each other)';
   if (v.chain === 'DOCKER-ISOLATION-STAGE-1') return ' (an internal network talks only to itself)';
-  if (v.chain === 'DOCKER' && v.rule.includes('-j DROP')) return ' (only published ports may be reached from outside the network)';
-  if (v.chain === 'DOCKER-FORWARD' || v.rule.includes('-i docker0 -o docker0') || /-i (\S+) -o \1 -j DROP/.test(v.rule)) return ' (inter-container communication is disabled on this network)';
-  if (v.chain === 'PREROUTING' && v.rule.startsWith('-A PREROUTING -d')) return ' (a container address may only be reached through its own bridge)';
+  if (v.chain === 'DOCKER' && v.rule.includes('-j DROP'))
+    return ' (only published ports may be reached from outside the network)';
+  if (
+    v.chain === 'DOCKER-FORWARD' ||
+    v.rule.includes('-i docker0 -o docker0') ||
+    /-i (\S+) -o \1 -j DROP/.test(v.rule)
+  )
+    return ' (inter-container communication is disabled on this network)';
+  if (v.chain === 'PREROUTING' && v.rule.startsWith('-A PREROUTING -d'))
+    return ' (a container address may only be reached through its own bridge)';
   return '';
 }
 
@@ -152,7 +199,12 @@ export function applyDnat(ctx: WalkCtx, ns: NetNs, v: IptVerdict, p: Packet): bo
   const before = `${p.dst}:${p.dport}`;
   if (t.ip) p.dst = t.ip;
   if (t.port !== undefined && p.proto !== 'icmp') p.dport = t.port;
-  hop(ctx, ns, p, { what: 'nat', rule: v.rule, verdict: 'nat', reason: `DNAT: destination ${before} rewritten to ${p.dst}:${p.dport}` });
+  hop(ctx, ns, p, {
+    what: 'nat',
+    rule: v.rule,
+    verdict: 'nat',
+    reason: `DNAT: destination ${before} rewritten to ${p.dst}:${p.dport}`,
+  });
   return true;
 }
 
@@ -171,7 +223,10 @@ export function applySnat(ctx: WalkCtx, ns: NetNs, v: IptVerdict, p: Packet, out
     p.src = r && r.link === link ? r.src : (a?.ip ?? p.src);
   }
   hop(ctx, ns, p, {
-    what: 'nat', rule: v.rule, verdict: 'nat', out: outLinkName,
+    what: 'nat',
+    rule: v.rule,
+    verdict: 'nat',
+    out: outLinkName,
     reason: `${v.verdict}: source ${before} rewritten to ${p.src} (replies come back to this address and are translated back)`,
   });
   return true;

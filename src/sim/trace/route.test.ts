@@ -1,5 +1,5 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { addAddr, addLink, addRoute, createNetns, setUp } from '../kernel/netns.ts';
 import { formatRoute, lookupRoute, pickSource, prefixLenOf } from './route.ts';
 
@@ -24,12 +24,18 @@ test('longest prefix wins over the default route', () => {
 test('default route goes through the gateway with the interface address as source', () => {
   const { n } = ns();
   const r = lookupRoute(n, '8.8.8.8');
-  assert.deepEqual([r?.link.name, r?.nexthop, r?.src, r?.local], ['eth0', '192.168.1.1', '192.168.1.11', false]);
+  assert.deepEqual(
+    [r?.link.name, r?.nexthop, r?.src, r?.local],
+    ['eth0', '192.168.1.1', '192.168.1.11', false],
+  );
 });
 
 test('local addresses and 127/8 go over lo', () => {
   const { n } = ns();
-  assert.deepEqual([lookupRoute(n, '192.168.1.11')?.link.name, lookupRoute(n, '192.168.1.11')?.local], ['lo', true]);
+  assert.deepEqual(
+    [lookupRoute(n, '192.168.1.11')?.link.name, lookupRoute(n, '192.168.1.11')?.local],
+    ['lo', true],
+  );
   assert.equal(lookupRoute(n, '127.0.0.53')?.link.name, 'lo');
 });
 
@@ -76,5 +82,8 @@ test('prefixLenOf and formatRoute', () => {
   const { n } = ns();
   assert.equal(prefixLenOf('default'), 0);
   assert.equal(prefixLenOf('10.0.0.0/8'), 8);
-  assert.equal(formatRoute(n, n.routes[0]), '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11');
+  assert.equal(
+    formatRoute(n, n.routes[0]),
+    '192.168.1.0/24 dev eth0 proto kernel scope link src 192.168.1.11',
+  );
 });

@@ -2,10 +2,10 @@
 // and source address selection (inet_select_addr); simplified: one main table, no policy routing,
 // no multipath, routes on a link that is down are skipped.
 
-import type { Link, NetNs, Route } from '../kernel/types.ts';
 import { inCidr, ipToInt, isLoopback, parseCidr } from '../kernel/inet.ts';
-import { linkByIndex } from '../kernel/netns.ts';
 import { isLocalAddr } from '../kernel/ipt-eval.ts';
+import { linkByIndex } from '../kernel/netns.ts';
+import type { Link, NetNs, Route } from '../kernel/types.ts';
 
 /** RouteResult is the answer of a route lookup. */
 export interface RouteResult {
@@ -37,11 +37,11 @@ export function isUsable(ns: NetNs, link: Link): boolean {
   if (!link.up) return false;
   if (link.kind === 'veth' && link.peer) {
     const peer = linkByIndex(link.peer.ns, link.peer.index);
-    if (!peer || !peer.up) return false;
+    if (!peer?.up) return false;
   }
   if ((link.kind === 'macvlan' || link.kind === 'ipvlan' || link.kind === 'vlan') && link.parent) {
     const parent = linkByIndex(link.parent.ns, link.parent.index);
-    if (!parent || !parent.up) return false;
+    if (!parent?.up) return false;
   }
   return true;
 }
@@ -78,7 +78,7 @@ export function candidateRoutes(ns: NetNs, ip: string): Route[] {
 export function lookupRoute(ns: NetNs, dst: string, src?: string): RouteResult | undefined {
   if (isLocalAddr(ns, dst)) {
     const lo = ns.links.find((l) => l.kind === 'loopback');
-    if (lo && lo.up) return { link: lo, nexthop: dst, src: src ?? (isLoopback(dst) ? dst : dst), local: true };
+    if (lo?.up) return { link: lo, nexthop: dst, src: src ?? (isLoopback(dst) ? dst : dst), local: true };
     if (!lo) return undefined;
   }
   const [route] = candidateRoutes(ns, dst);

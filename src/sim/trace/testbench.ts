@@ -2,8 +2,17 @@
 // bridge and macvlan drivers would. Mirrors moby/moby libnetwork/drivers/bridge setup steps in
 // miniature; used by the tracer's and the tools' tests only.
 
-import { addAddr, addLink, addRoute, addVethPair, createNetns, findLink, setMaster, setUp } from '../kernel/netns.ts';
 import { iptablesOk } from '../kernel/iptables.ts';
+import {
+  addAddr,
+  addLink,
+  addRoute,
+  addVethPair,
+  createNetns,
+  findLink,
+  setMaster,
+  setUp,
+} from '../kernel/netns.ts';
 import type { NetNs } from '../kernel/types.ts';
 import { createWorld } from '../world/build.ts';
 import type { World } from '../world/world.ts';
@@ -24,7 +33,11 @@ export function bench(hosts = ['host1']): Bench {
 
 /** addBridge creates a bridge with the gateway address, like the bridge driver's setupDevice + setupBridgeIPv4. */
 export function addBridge(host: NetNs, name: string, gwCidr: string): void {
-  const br = addLink(host, { name, kind: 'bridge', mac: `02:42:00:00:${host.counter.nextIndex.toString(16).padStart(2, '0')}:01` });
+  const br = addLink(host, {
+    name,
+    kind: 'bridge',
+    mac: `02:42:00:00:${host.counter.nextIndex.toString(16).padStart(2, '0')}:01`,
+  });
   setUp(br);
   addAddr(host, name, gwCidr);
 }
@@ -33,7 +46,14 @@ let seq = 0;
 let macSeq = 0;
 
 /** addContainer creates a sandbox namespace joined to a bridge through a veth pair. */
-export function addContainer(world: World, host: NetNs, bridge: string, cidr: string, gw: string, name = `c${++seq}`): NetNs {
+export function addContainer(
+  world: World,
+  host: NetNs,
+  bridge: string,
+  cidr: string,
+  gw: string,
+  name = `c${++seq}`,
+): NetNs {
   const ns = createNetns(`${host.id}/${name}`, host.hostName, host.counter);
   world.register(ns);
   const hostSide = `veth${name.padEnd(7, '0').slice(0, 7)}`;
@@ -54,7 +74,16 @@ export function dockerFirewall(host: NetNs, bridge: string, subnet: string, icc 
   const ipt = (s: string): void => iptablesOk(host, s.split(' '));
   const has = (t: string, c: string): boolean => host.iptables[t as 'filter'].chains.has(c);
   if (!has('filter', 'DOCKER-USER')) {
-    for (const c of ['DOCKER', 'DOCKER-BRIDGE', 'DOCKER-CT', 'DOCKER-FORWARD', 'DOCKER-ISOLATION-STAGE-1', 'DOCKER-ISOLATION-STAGE-2', 'DOCKER-USER']) ipt(`-N ${c}`);
+    for (const c of [
+      'DOCKER',
+      'DOCKER-BRIDGE',
+      'DOCKER-CT',
+      'DOCKER-FORWARD',
+      'DOCKER-ISOLATION-STAGE-1',
+      'DOCKER-ISOLATION-STAGE-2',
+      'DOCKER-USER',
+    ])
+      ipt(`-N ${c}`);
     ipt('-P FORWARD DROP');
     ipt('-A FORWARD -j DOCKER-USER');
     ipt('-A FORWARD -j DOCKER-FORWARD');
@@ -80,5 +109,7 @@ export function dockerFirewall(host: NetNs, bridge: string, subnet: string, icc 
 export function publish(host: NetNs, bridge: string, ctrIp: string, hostPort: number, ctrPort: number): void {
   const ipt = (s: string): void => iptablesOk(host, s.split(' '));
   ipt(`-I DOCKER -d ${ctrIp}/32 ! -i ${bridge} -o ${bridge} -p tcp -m tcp --dport ${ctrPort} -j ACCEPT`);
-  ipt(`-t nat -A DOCKER ! -i ${bridge} -p tcp -m tcp --dport ${hostPort} -j DNAT --to-destination ${ctrIp}:${ctrPort}`);
+  ipt(
+    `-t nat -A DOCKER ! -i ${bridge} -p tcp -m tcp --dport ${hostPort} -j DNAT --to-destination ${ctrIp}:${ctrPort}`,
+  );
 }

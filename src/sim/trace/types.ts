@@ -95,7 +95,14 @@ export interface Trace {
   /** rttMs is the round-trip time computed from the path. */
   rttMs: number;
   /** server is where the request was delivered (for TCP/UDP: the socket that took it). */
-  server?: { ns: NetNs; socket?: Socket; client: string; clientPort: number; local: string; localPort: number };
+  server?: {
+    ns: NetNs;
+    socket?: Socket;
+    client: string;
+    clientPort: number;
+    local: string;
+    localPort: number;
+  };
   /** local is the sender's source address and port. */
   local: { ip: string; port: number };
 }
@@ -103,4 +110,12 @@ export interface Trace {
 /** ICMP type numbers used by the walker. */
 export const ICMP = { ECHO_REPLY: 0, UNREACH: 3, ECHO: 8, TIME_EXCEEDED: 11 } as const;
 /** ICMP unreachable codes used by the walker. */
-export const UNREACH = { NET: 0, HOST: 1, PROTO: 2, PORT: 3, NET_PROHIB: 9, HOST_PROHIB: 10, ADMIN_PROHIB: 13 } as const;
+export const UNREACH = {
+  NET: 0,
+  HOST: 1,
+  PROTO: 2,
+  PORT: 3,
+  NET_PROHIB: 9,
+  HOST_PROHIB: 10,
+  ADMIN_PROHIB: 13,
+} as const;

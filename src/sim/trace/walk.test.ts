@@ -1,11 +1,11 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bindSocket } from '../kernel/socket.ts';
-import { addAddr, addLink, addRoute, createNetns, findLink, setUp } from '../kernel/netns.ts';
+import { test } from 'node:test';
 import { iptables } from '../kernel/iptables.ts';
-import { addBridge, addContainer, bench, dockerFirewall, publish } from './testbench.ts';
+import { addAddr, addLink, addRoute, createNetns, findLink, setUp } from '../kernel/netns.ts';
+import { bindSocket } from '../kernel/socket.ts';
 import { dnsQuery, pingExchange, tcpConnect } from './exchange.ts';
 import { httpOverConnection } from './http.ts';
+import { addBridge, addContainer, bench, dockerFirewall, publish } from './testbench.ts';
 
 const ping = (w: ReturnType<typeof bench>['world'], ns: Parameters<typeof pingExchange>[1], dst: string) =>
   pingExchange(w, ns, dst, { tool: 'ping', id: 77, seq: 0 });
@@ -22,7 +22,10 @@ test('two containers on one bridge reach each other; ttl 64, sub-ms', () => {
   assert.ok(t.rttMs > 0.02 && t.rttMs < 0.2, String(t.rttMs));
   assert.ok(t.hops.some((h) => h.what === 'bridge' && /forwards the frame/.test(h.reason)));
   assert.ok(host.fdb.length >= 2);
-  assert.deepEqual(a.neigh.map((n) => [n.ip, n.state]), [['172.17.0.3', 'REACHABLE']]);
+  assert.deepEqual(
+    a.neigh.map((n) => [n.ip, n.state]),
+    [['172.17.0.3', 'REACHABLE']],
+  );
 });
 
 test('ICC off drops bridged traffic in FORWARD (br_netfilter)', () => {
@@ -75,11 +78,20 @@ test('published port: DNAT from another LAN host, RST when nothing listens, refu
   publish(host, 'docker0', '172.17.0.2', 8080, 80);
   const miss = tcpConnect(world, host2, '192.168.1.11', 8080, { tool: 'curl' });
   assert.equal(miss.verdict, 'refused');
-  bindSocket(web, { proto: 'tcp', ip: '0.0.0.0', port: 80, owner: 'nginx', app: { kind: 'http', serve: (r) => ({ status: 200, headers: {}, body: `hi ${r.client}` }) } });
+  bindSocket(web, {
+    proto: 'tcp',
+    ip: '0.0.0.0',
+    port: 80,
+    owner: 'nginx',
+    app: { kind: 'http', serve: (r) => ({ status: 200, headers: {}, body: `hi ${r.client}` }) },
+  });
   const c = tcpConnect(world, host2, '192.168.1.11', 8080, { tool: 'curl' });
   assert.equal(c.verdict, 'delivered', c.reason);
   assert.equal(c.server?.client, '192.168.1.12');
-  assert.equal(httpOverConnection(world, c, { method: 'GET', path: '/', host: 'x', headers: {} }).response?.body, 'hi 192.168.1.12');
+  assert.equal(
+    httpOverConnection(world, c, { method: 'GET', path: '/', host: 'x', headers: {} }).response?.body,
+    'hi 192.168.1.12',
+  );
   assert.ok(c.hops.some((h) => h.what === 'nat' && /DNAT/.test(h.reason)));
   const local = tcpConnect(world, host, '192.168.1.11', 8080, { tool: 'curl' });
   assert.equal(local.verdict, 'delivered', local.reason);
@@ -93,8 +105,20 @@ test('docker-proxy answers on localhost and connects to the container from the h
   dockerFirewall(host, 'docker0', '172.17.0.0/16');
   const web = addContainer(world, host, 'docker0', '172.17.0.2/16', '172.17.0.1');
   publish(host, 'docker0', '172.17.0.2', 8080, 80);
-  bindSocket(host, { proto: 'tcp', ip: '0.0.0.0', port: 8080, owner: 'docker-proxy', app: { kind: 'proxy', targetIp: '172.17.0.2', targetPort: 80 } });
-  bindSocket(web, { proto: 'tcp', ip: '0.0.0.0', port: 80, owner: 'nginx', app: { kind: 'http', serve: (r) => ({ status: 200, headers: {}, body: r.client }) } });
+  bindSocket(host, {
+    proto: 'tcp',
+    ip: '0.0.0.0',
+    port: 8080,
+    owner: 'docker-proxy',
+    app: { kind: 'proxy', targetIp: '172.17.0.2', targetPort: 80 },
+  });
+  bindSocket(web, {
+    proto: 'tcp',
+    ip: '0.0.0.0',
+    port: 80,
+    owner: 'nginx',
+    app: { kind: 'http', serve: (r) => ({ status: 200, headers: {}, body: r.client }) },
+  });
   const c = tcpConnect(world, host, '127.0.0.1', 8080, { tool: 'curl' });
   assert.equal(c.verdict, 'delivered');
   const r = httpOverConnection(world, c, { method: 'GET', path: '/', host: 'localhost:8080', headers: {} });
@@ -118,7 +142,13 @@ test('macvlan: siblings talk, parent and child cannot, the LAN is reachable thro
   const mk = (name: string, ip: string) => {
     const ns = createNetns(`host1/${name}`, 'host1', host.counter);
     world.register(ns);
-    const l = addLink(ns, { name: 'eth0', kind: 'macvlan', mac: `02:11:00:00:00:${ip.split('.')[3]}`, mode: 'bridge', parent: { ns: host, index: findLink(host, 'eth0')!.index } });
+    const l = addLink(ns, {
+      name: 'eth0',
+      kind: 'macvlan',
+      mac: `02:11:00:00:00:${ip.split('.')[3]}`,
+      mode: 'bridge',
+      parent: { ns: host, index: findLink(host, 'eth0')!.index },
+    });
     setUp(l);
     addAddr(ns, 'eth0', `${ip}/24`);
     addRoute(ns, { dst: 'default', via: '192.168.1.1', dev: l.index });
@@ -138,7 +168,10 @@ test('DNS through the router forwarder and public resolver; NXDOMAIN for unknown
   const { world, host } = bench();
   const r = dnsQuery(world, host, '192.168.1.1', { name: 'google.com', type: 'A' }, { tool: 'nslookup' });
   assert.equal(r.trace.verdict, 'delivered', r.trace.reason);
-  assert.deepEqual(r.answer?.answers.map((a) => a.data), ['142.250.185.78']);
+  assert.deepEqual(
+    r.answer?.answers.map((a) => a.data),
+    ['142.250.185.78'],
+  );
   assert.equal(r.answer?.authoritative, false);
   const nx = dnsQuery(world, host, '8.8.8.8', { name: 'nope.invalid', type: 'A' }, { tool: 'nslookup' });
   assert.equal(nx.answer?.rcode, 'NXDOMAIN');

@@ -1,9 +1,9 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { createNetns } from '../kernel/netns.ts';
 import { createWorld, hostAddress, linkLocal, namespaceById } from './build.ts';
-import { httpDate, publicResolve } from './internet.ts';
 import { createManualClock } from './clock.ts';
+import { httpDate, publicResolve } from './internet.ts';
 
 test('default world has host1 at 192.168.1.11 with eth0 on the lan and a default route', () => {
   const w = createWorld({ seed: 1 });
@@ -37,10 +37,22 @@ test('the world lists hosts, registered sandboxes, the router and the internet',
   const c = createNetns('host1/abc', 'host1', w.hosts.get('host1')!.ns.counter);
   w.register(c);
   const ids = w.namespaces().map((n) => n.id);
-  assert.deepEqual(ids, ['host1', 'host1/abc', 'router', 'isp', 'google.com', 'example.com', 'dns.google', 'one.one.one.one']);
+  assert.deepEqual(ids, [
+    'host1',
+    'host1/abc',
+    'router',
+    'isp',
+    'google.com',
+    'example.com',
+    'dns.google',
+    'one.one.one.one',
+  ]);
   w.unregister(c);
   assert.equal(w.namespaces().length, 7);
-  assert.deepEqual(w.segmentMembers('lan').map((r) => r.ns.id), ['host1', 'router']);
+  assert.deepEqual(
+    w.segmentMembers('lan').map((r) => r.ns.id),
+    ['host1', 'router'],
+  );
 });
 
 test('the router forwards, masquerades out of eth1 and forwards DNS to 8.8.8.8', () => {
@@ -49,14 +61,26 @@ test('the router forwards, masquerades out of eth1 and forwards DNS to 8.8.8.8',
   assert.equal(r.sysctl.ipForward, true);
   assert.equal(r.iptables.nat.chains.get('POSTROUTING')!.rules[0].spec.join(' '), '-o eth1 -j MASQUERADE');
   const dns = r.sockets.find((s) => s.port === 53)!;
-  assert.equal(dns.app.kind === 'dns' && dns.app.resolve({ name: 'x', type: 'A', client: '1.2.3.4' }).forward?.[0], '8.8.8.8');
+  assert.equal(
+    dns.app.kind === 'dns' && dns.app.resolve({ name: 'x', type: 'A', client: '1.2.3.4' }).forward?.[0],
+    '8.8.8.8',
+  );
 });
 
 test('public DNS answers known names, NXDOMAIN otherwise, PTR for resolvers', () => {
-  assert.deepEqual(publicResolve({ name: 'google.com', type: 'A', client: '' }).answers.map((a) => a.data), ['142.250.185.78']);
+  assert.deepEqual(
+    publicResolve({ name: 'google.com', type: 'A', client: '' }).answers.map((a) => a.data),
+    ['142.250.185.78'],
+  );
   assert.equal(publicResolve({ name: 'no.such.name', type: 'A', client: '' }).rcode, 'NXDOMAIN');
-  assert.deepEqual(publicResolve({ name: 'google.com', type: 'AAAA', client: '' }), { rcode: 'NOERROR', answers: [] });
-  assert.equal(publicResolve({ name: '8.8.8.8.in-addr.arpa', type: 'PTR', client: '' }).answers[0].data, 'dns.google');
+  assert.deepEqual(publicResolve({ name: 'google.com', type: 'AAAA', client: '' }), {
+    rcode: 'NOERROR',
+    answers: [],
+  });
+  assert.equal(
+    publicResolve({ name: '8.8.8.8.in-addr.arpa', type: 'PTR', client: '' }).answers[0].data,
+    'dns.google',
+  );
 });
 
 test('segment info: the internet stands for ten silent routers', () => {

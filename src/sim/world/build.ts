@@ -3,16 +3,16 @@
 // internet is one ISP router plus a segment standing for ten silent transit routers.
 
 import { Emitter } from '../event.ts';
-import { addAddr, addLink, addRoute, createNetns, setUp } from '../kernel/netns.ts';
 import { iptablesOk } from '../kernel/iptables.ts';
+import { addAddr, addLink, addRoute, createNetns, setUp } from '../kernel/netns.ts';
 import { bindSocket } from '../kernel/socket.ts';
 import type { LinkRef, NetNs } from '../kernel/types.ts';
 import { Vfs } from '../kernel/vfs.ts';
-import { createManualClock } from './clock.ts';
 import type { Clock } from './clock.ts';
+import { createManualClock } from './clock.ts';
 import { PUBLIC_HOSTS, publicResolve } from './internet.ts';
-import { createRng } from './rng.ts';
 import type { Rng } from './rng.ts';
+import { createRng } from './rng.ts';
 import type { HostMachine, SegmentInfo, TraceEvent, World } from './world.ts';
 
 /** WorldOptions configure createWorld. */
@@ -26,7 +26,12 @@ export interface WorldOptions {
 /** LAN_PREFIX and friends are the addresses of the lab's fixed machines. */
 export const LAN = { subnet: '192.168.1.0/24', router: '192.168.1.1', prefixLen: 24 } as const;
 /** WAN holds the router's public side and the ISP gateway (TEST-NET-3, RFC 5737). */
-export const WAN = { router: '203.0.113.2', isp: '203.0.113.1', prefixLen: 24, ispCore: '100.64.0.1' } as const;
+export const WAN = {
+  router: '203.0.113.2',
+  isp: '203.0.113.1',
+  prefixLen: 24,
+  ispCore: '100.64.0.1',
+} as const;
 
 const SEGMENTS: Record<string, SegmentInfo> = {
   lan: { latencyMs: 0.15, hops: 0 },
@@ -84,7 +89,10 @@ function buildRouter(rng: Rng): NetNs {
   ns.sysctl.ipForward = true;
   iptablesOk(ns, ['-t', 'nat', '-A', 'POSTROUTING', '-o', 'eth1', '-j', 'MASQUERADE']);
   bindSocket(ns, {
-    proto: 'udp', ip: LAN.router, port: 53, owner: 'dnsmasq',
+    proto: 'udp',
+    ip: LAN.router,
+    port: 53,
+    owner: 'dnsmasq',
     app: { kind: 'dns', resolve: () => ({ rcode: 'NOERROR', answers: [], forward: ['8.8.8.8'] }) },
   });
   return ns;
@@ -98,7 +106,9 @@ function buildIsp(rng: Rng): NetNs {
   setUp(core);
   addAddr(ns, 'eth0', `${WAN.isp}/${WAN.prefixLen}`);
   addAddr(ns, 'eth1', `${WAN.ispCore}/32`);
-  for (const h of PUBLIC_HOSTS) for (const a of h.addrs) addRoute(ns, { dst: `${a}/32`, dev: core.index, scope: 'link', proto: 'static' });
+  for (const h of PUBLIC_HOSTS)
+    for (const a of h.addrs)
+      addRoute(ns, { dst: `${a}/32`, dev: core.index, scope: 'link', proto: 'static' });
   ns.sysctl.ipForward = true;
   return ns;
 }
@@ -111,9 +121,23 @@ function buildPublic(h: (typeof PUBLIC_HOSTS)[number], rng: Rng, clock: Clock): 
   addRoute(ns, { dst: `${WAN.ispCore}/32`, dev: eth0.index, scope: 'link', proto: 'static' });
   addRoute(ns, { dst: 'default', via: WAN.ispCore, dev: eth0.index, proto: 'static' });
   ns.sysctl.defaultTtl = h.ttl;
-  if (h.dns) bindSocket(ns, { proto: 'udp', ip: '0.0.0.0', port: 53, owner: 'dns', app: { kind: 'dns', resolve: publicResolve } });
+  if (h.dns)
+    bindSocket(ns, {
+      proto: 'udp',
+      ip: '0.0.0.0',
+      port: 53,
+      owner: 'dns',
+      app: { kind: 'dns', resolve: publicResolve },
+    });
   const web = h.web;
-  if (web) bindSocket(ns, { proto: 'tcp', ip: '0.0.0.0', port: 80, owner: 'httpd', app: { kind: 'http', serve: (req) => web(req, clock) } });
+  if (web)
+    bindSocket(ns, {
+      proto: 'tcp',
+      ip: '0.0.0.0',
+      port: 80,
+      owner: 'httpd',
+      app: { kind: 'http', serve: (req) => web(req, clock) },
+    });
   return ns;
 }
 
@@ -127,10 +151,14 @@ export function createWorld(opts: WorldOptions): World {
   const netRng = rng.fork('net');
   const hwRng = rng.fork('hw');
   const clock = opts.clock ?? createManualClock();
-  const names = opts.hosts && opts.hosts.length ? opts.hosts : ['host1'];
+  const names = opts.hosts?.length ? opts.hosts : ['host1'];
   const hosts = new Map<string, HostMachine>();
-  names.forEach((n, i) => hosts.set(n, buildHost(n, i, hwRng)));
-  const fixed: NetNs[] = [buildRouter(hwRng), buildIsp(hwRng), ...PUBLIC_HOSTS.map((h) => buildPublic(h, hwRng, clock))];
+  for (const [i, n] of names.entries()) hosts.set(n, buildHost(n, i, hwRng));
+  const fixed: NetNs[] = [
+    buildRouter(hwRng),
+    buildIsp(hwRng),
+    ...PUBLIC_HOSTS.map((h) => buildPublic(h, hwRng, clock)),
+  ];
   const extra: NetNs[] = [];
   const world: World = {
     hosts,
@@ -144,7 +172,9 @@ export function createWorld(opts: WorldOptions): World {
     },
     segmentMembers: (segment): LinkRef[] => {
       const out: LinkRef[] = [];
-      for (const ns of world.namespaces()) for (const l of ns.links) if (l.segment === segment && l.kind === 'ether') out.push({ ns, index: l.index });
+      for (const ns of world.namespaces())
+        for (const l of ns.links)
+          if (l.segment === segment && l.kind === 'ether') out.push({ ns, index: l.index });
       return out;
     },
     segmentInfo: (segment) => SEGMENTS[segment] ?? { latencyMs: 0.15, hops: 0 },

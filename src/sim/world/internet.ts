@@ -55,7 +55,9 @@ export function publicResolve(q: DnsQuestion): DnsAnswer {
     const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa$/.exec(name);
     const ip = m ? `${m[4]}.${m[3]}.${m[2]}.${m[1]}` : '';
     const ptr = PUBLIC_PTR[ip];
-    return ptr ? { rcode: 'NOERROR', answers: [{ name, type: 'PTR', ttl: 300, data: ptr }] } : { rcode: 'NXDOMAIN', answers: [] };
+    return ptr
+      ? { rcode: 'NOERROR', answers: [{ name, type: 'PTR', ttl: 300, data: ptr }] }
+      : { rcode: 'NXDOMAIN', answers: [] };
   }
   const a = PUBLIC_A[name];
   if (!a) return { rcode: 'NXDOMAIN', answers: [] };
@@ -83,8 +85,14 @@ function googleWeb(req: HttpRequest, clock: Clock): HttpResponse {
     return {
       status: 200,
       headers: {
-        Date: date, Expires: '-1', 'Cache-Control': 'private, max-age=0', 'Content-Type': 'text/html; charset=ISO-8859-1',
-        Server: 'gws', 'X-XSS-Protection': '0', 'X-Frame-Options': 'SAMEORIGIN', 'Content-Length': String(GOOGLE_HOME.length),
+        Date: date,
+        Expires: '-1',
+        'Cache-Control': 'private, max-age=0',
+        'Content-Type': 'text/html; charset=ISO-8859-1',
+        Server: 'gws',
+        'X-XSS-Protection': '0',
+        'X-Frame-Options': 'SAMEORIGIN',
+        'Content-Length': String(GOOGLE_HOME.length),
       },
       body: GOOGLE_HOME,
     };
@@ -92,9 +100,15 @@ function googleWeb(req: HttpRequest, clock: Clock): HttpResponse {
   return {
     status: 301,
     headers: {
-      Location: 'http://www.google.com/', 'Content-Type': 'text/html; charset=UTF-8', Date: date,
-      Expires: httpDate(clock.now() + 30 * 86400_000), 'Cache-Control': 'public, max-age=2592000', Server: 'gws',
-      'Content-Length': String(GOOGLE_301.length), 'X-XSS-Protection': '0', 'X-Frame-Options': 'SAMEORIGIN',
+      Location: 'http://www.google.com/',
+      'Content-Type': 'text/html; charset=UTF-8',
+      Date: date,
+      Expires: httpDate(clock.now() + 30 * 86400_000),
+      'Cache-Control': 'public, max-age=2592000',
+      Server: 'gws',
+      'Content-Length': String(GOOGLE_301.length),
+      'X-XSS-Protection': '0',
+      'X-Frame-Options': 'SAMEORIGIN',
     },
     body: GOOGLE_301,
   };
@@ -105,9 +119,16 @@ function exampleWeb(req: HttpRequest, clock: Clock): HttpResponse {
   return {
     status: 200,
     headers: {
-      Date: httpDate(clock.now()), 'Content-Type': 'text/html', 'Content-Length': String(EXAMPLE_PAGE.length), Connection: 'keep-alive',
-      Server: 'cloudflare', 'Last-Modified': httpDate(clock.now() - 3 * 86400_000), Allow: 'GET, HEAD', 'Accept-Ranges': 'bytes',
-      Age: '2519', 'cf-cache-status': 'HIT',
+      Date: httpDate(clock.now()),
+      'Content-Type': 'text/html',
+      'Content-Length': String(EXAMPLE_PAGE.length),
+      Connection: 'keep-alive',
+      Server: 'cloudflare',
+      'Last-Modified': httpDate(clock.now() - 3 * 86400_000),
+      Allow: 'GET, HEAD',
+      'Accept-Ranges': 'bytes',
+      Age: '2519',
+      'cf-cache-status': 'HIT',
     },
     body: EXAMPLE_PAGE,
   };

@@ -3,8 +3,15 @@
 // meter, error texts and exit codes (6, 7, 22, 28, 52, 56); simplified: http only, one URL.
 
 import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
-import { STATUS_TEXT, headerBlock, headerValue, httpTransaction, parseUrl, resolveLocation } from './http-client.ts';
 import type { Transaction, Url } from './http-client.ts';
+import {
+  headerBlock,
+  headerValue,
+  httpTransaction,
+  parseUrl,
+  resolveLocation,
+  STATUS_TEXT,
+} from './http-client.ts';
 
 /** CURL_VERSION is the curl the hosts and images run. */
 export const CURL_VERSION = '8.5.0';
@@ -29,13 +36,37 @@ interface CurlOpts {
 }
 
 const LONG: Record<string, string> = {
-  '--silent': 's', '--show-error': 'S', '--verbose': 'v', '--head': 'I', '--include': 'i', '--output': 'o', '--location': 'L',
-  '--max-time': 'm', '--header': 'H', '--request': 'X', '--data': 'd', '--data-raw': 'd', '--fail': 'f', '--write-out': 'w',
-  '--user-agent': 'A', '--insecure': 'k', '--ipv4': '4',
+  '--silent': 's',
+  '--show-error': 'S',
+  '--verbose': 'v',
+  '--head': 'I',
+  '--include': 'i',
+  '--output': 'o',
+  '--location': 'L',
+  '--max-time': 'm',
+  '--header': 'H',
+  '--request': 'X',
+  '--data': 'd',
+  '--data-raw': 'd',
+  '--fail': 'f',
+  '--write-out': 'w',
+  '--user-agent': 'A',
+  '--insecure': 'k',
+  '--ipv4': '4',
 };
 
 function parse(argv: string[]): CurlOpts | ProgramResult {
-  const o: CurlOpts = { silent: false, showError: false, verbose: false, head: false, include: false, follow: false, headers: {}, fail: false, userAgent: `curl/${CURL_VERSION}` };
+  const o: CurlOpts = {
+    silent: false,
+    showError: false,
+    verbose: false,
+    head: false,
+    include: false,
+    follow: false,
+    headers: {},
+    fail: false,
+    userAgent: `curl/${CURL_VERSION}`,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--connect-timeout') {
@@ -47,12 +78,22 @@ function parse(argv: string[]): CurlOpts | ProgramResult {
       o.url = a;
       continue;
     }
-    if (!flags) return { stdout: '', stderr: `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, exitCode: 2 };
+    if (!flags)
+      return {
+        stdout: '',
+        stderr: `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+        exitCode: 2,
+      };
     for (let j = 0; j < flags.length; j++) {
       const c = flags[j];
       if ('omHXdwA'.includes(c)) {
         const v = j + 1 < flags.length ? flags.slice(j + 1) : argv[++i];
-        if (v === undefined) return { stdout: '', stderr: `curl: option -${c}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, exitCode: 2 };
+        if (v === undefined)
+          return {
+            stdout: '',
+            stderr: `curl: option -${c}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+            exitCode: 2,
+          };
         if (c === 'o') o.output = v;
         else if (c === 'm') o.maxTime = Number(v);
         else if (c === 'H') {
@@ -72,7 +113,12 @@ function parse(argv: string[]): CurlOpts | ProgramResult {
       else if (c === 'L') o.follow = true;
       else if (c === 'f') o.fail = true;
       else if (c === 'k' || c === '4') continue;
-      else return { stdout: '', stderr: `curl: option -${c}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, exitCode: 2 };
+      else
+        return {
+          stdout: '',
+          stderr: `curl: option -${c}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+          exitCode: 2,
+        };
     }
   }
   return o;
@@ -86,7 +132,8 @@ function max5(n: number): string {
 
 /** progressMeter renders curl's meter for a finished download of size bytes in ms milliseconds. */
 export function progressMeter(size: number, ms: number): string {
-  const head = '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
+  const head =
+    '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n';
   const zero = `\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0`;
   const speed = ms > 0 ? (size * 1000) / ms : size;
   const pct = size > 0 ? '100' : '  0';
@@ -116,30 +163,59 @@ function connectFailure(ctx: ProgramContext, r: Run, o: CurlOpts, url: Url, t: T
     }
     const ms = 127_000 + (ctx.world.netRng ?? ctx.world.rng).int(3000);
     ctx.world.clock.advance(ms);
-    return failMsg(r, o, 28, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`);
+    return failMsg(
+      r,
+      o,
+      28,
+      `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`,
+    );
   }
-  const ms = t.error === 'unreachable' && t.conn?.errno === 'EHOSTUNREACH' ? 3000 + Math.round(t.ms) : Math.round(t.ms);
+  const ms =
+    t.error === 'unreachable' && t.conn?.errno === 'EHOSTUNREACH'
+      ? 3000 + Math.round(t.ms)
+      : Math.round(t.ms);
   ctx.world.clock.advance(ms);
   if (o.verbose && t.addr) {
-    const why = t.error === 'refused' ? 'Connection refused' : t.error === 'netunreach' ? 'Network is unreachable' : 'No route to host';
+    const why =
+      t.error === 'refused'
+        ? 'Connection refused'
+        : t.error === 'netunreach'
+          ? 'Network is unreachable'
+          : 'No route to host';
     r.err += `* connect to ${t.addr} port ${url.port} from ${t.conn?.local.ip || '0.0.0.0'} port ${t.conn?.local.port ?? 0} failed: ${why}\n`;
   }
-  return failMsg(r, o, 7, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`);
+  return failMsg(
+    r,
+    o,
+    7,
+    `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Couldn't connect to server`,
+  );
 }
 
 /** curl fetches one URL over the simulated network. */
 export const curl: Program = (ctx) => {
   const o = parse(ctx.argv.slice(1));
   if ('exitCode' in o) return o;
-  if (!o.url) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
+  if (!o.url)
+    return {
+      stdout: '',
+      stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n",
+      exitCode: 2,
+    };
   let url = parseUrl(o.url);
   const r: Run = { out: '', err: '', ms: 0 };
   if (!url) return failMsg(r, o, 3, 'URL rejected: Malformed input to a URL function');
-  if (url.scheme !== 'http' && url.scheme !== 'https') return failMsg(r, o, 1, `Protocol "${url.scheme}" not supported`);
+  if (url.scheme !== 'http' && url.scheme !== 'https')
+    return failMsg(r, o, 1, `Protocol "${url.scheme}" not supported`);
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const isatty = (ctx as { isatty?: boolean }).isatty ?? true;
   for (let hop = 0; hop < 50; hop++) {
-    const headers: Record<string, string> = { Host: url.hostHeader, 'User-Agent': o.userAgent, Accept: '*/*', ...o.headers };
+    const headers: Record<string, string> = {
+      Host: url.hostHeader,
+      'User-Agent': o.userAgent,
+      Accept: '*/*',
+      ...o.headers,
+    };
     if (o.data !== undefined) {
       headers['Content-Length'] = String(o.data.length);
       headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
@@ -153,10 +229,12 @@ export const curl: Program = (ctx) => {
       return failMsg(r, o, 6, `Could not resolve host: ${url.host}`);
     }
     if (o.verbose) r.err += `*   Trying ${t.addr}:${url.port}...\n`;
-    if (!t.conn || t.conn.verdict !== 'delivered') return connectFailure(ctx, r, o, url, t);
+    if (t.conn?.verdict !== 'delivered') return connectFailure(ctx, r, o, url, t);
     if (o.verbose) {
       r.err += `* Connected to ${url.host} (${t.addr}) port ${url.port}\n`;
-      r.err += Object.entries(headers).map(([k, v]) => `> ${k}: ${v}\n`).reduce((s, l) => s + l, `> ${method} ${url!.path} HTTP/1.1\n`);
+      r.err += Object.entries(headers)
+        .map(([k, v]) => `> ${k}: ${v}\n`)
+        .reduce((s, l) => s + l, `> ${method} ${url?.path} HTTP/1.1\n`);
       r.err += '> \n';
     }
     ctx.world.clock.advance(t.ms);
@@ -165,23 +243,32 @@ export const curl: Program = (ctx) => {
     if (t.error === 'raw' || !t.response) return failMsg(r, o, 1, 'Received HTTP/0.9 when not allowed');
     const res = t.response;
     if (o.verbose) {
-      r.err += headerBlock(res).split('\r\n').slice(0, -1).map((l) => `< ${l}\n`).join('');
+      r.err += headerBlock(res)
+        .split('\r\n')
+        .slice(0, -1)
+        .map((l) => `< ${l}\n`)
+        .join('');
     }
     const loc = headerValue(res, 'Location');
     if (o.follow && loc && res.status >= 300 && res.status < 400) {
       if (o.include || o.head) r.out += headerBlock(res);
-      if (o.verbose) r.err += `* Connection #${hop} to host ${url.host} left intact\n* Issue another request to this URL: '${loc}'\n`;
+      if (o.verbose)
+        r.err += `* Connection #${hop} to host ${url.host} left intact\n* Issue another request to this URL: '${loc}'\n`;
       const next = resolveLocation(url, loc);
       if (!next) return failMsg(r, o, 3, 'URL rejected: Malformed input to a URL function');
       url = next;
       continue;
     }
-    if (o.fail && res.status >= 400) return failMsg(r, o, 22, `The requested URL returned error: ${res.status}`);
+    if (o.fail && res.status >= 400)
+      return failMsg(r, o, 22, `The requested URL returned error: ${res.status}`);
     const body = method === 'HEAD' ? '' : res.body;
     let payload = (o.include || o.head ? headerBlock(res) : '') + body;
     if (o.verbose && !isatty) r.err += `{ [${body.length} bytes data]\n`;
     if (o.output && o.output !== '-') {
-      ctx.place.fs.writeFile(o.output.startsWith('/') ? o.output : `${ctx.cwd.replace(/\/$/, '')}/${o.output}`, payload);
+      ctx.place.fs.writeFile(
+        o.output.startsWith('/') ? o.output : `${ctx.cwd.replace(/\/$/, '')}/${o.output}`,
+        payload,
+      );
       if (!o.silent && !o.verbose) r.err += progressMeter(body.length, t.ms);
       payload = '';
     } else if (!o.silent && !isatty && !o.verbose) r.err += progressMeter(body.length, t.ms);

@@ -2,10 +2,10 @@
 // (bin/dig/host.c "has address", "not found: 3(NXDOMAIN)"); simplified: A/AAAA/PTR questions, no
 // authority section (the simulated zones have no SOA), EDNS shown with a fixed UDP size.
 
-import type { Program, ProgramContext } from '../../program.ts';
 import { isIPv4 } from '../../../kernel/inet.ts';
-import { parseResolvConf } from './resolve.ts';
+import type { Program, ProgramContext } from '../../program.ts';
 import { askServer, ptrName } from './nslookup.ts';
+import { parseResolvConf } from './resolve.ts';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -31,7 +31,8 @@ function whenText(ms: number): string {
 }
 
 /** digVersion returns the DiG banner version for a place (Ubuntu's BIND on hosts, Alpine's in images). */
-const digVersion = (ctx: ProgramContext): string => (ctx.place.container ? '9.20.15' : '9.18.39-0ubuntu0.24.04.2-Ubuntu');
+const digVersion = (ctx: ProgramContext): string =>
+  ctx.place.container ? '9.20.15' : '9.18.39-0ubuntu0.24.04.2-Ubuntu';
 
 /** dig queries a DNS server and prints the answer in BIND's format (or just the data with +short). */
 export const dig: Program = (ctx) => {
@@ -58,12 +59,19 @@ export const dig: Program = (ctx) => {
   if (!call.answer) {
     ctx.world.clock.advance(15_000);
     const err = `;; communications error to ${srv}#53: timed out\n`.repeat(3);
-    return short ? { stdout: `${err};; no servers could be reached\n`, stderr: '', exitCode: 9 } : { stdout: `${err}${banner};; no servers could be reached\n`, stderr: '', exitCode: 9 };
+    return short
+      ? { stdout: `${err};; no servers could be reached\n`, stderr: '', exitCode: 9 }
+      : { stdout: `${err}${banner};; no servers could be reached\n`, stderr: '', exitCode: 9 };
   }
   const ms = Math.max(1, Math.round(call.ms));
   ctx.world.clock.advance(call.ms);
   const a = call.answer;
-  if (short) return { stdout: a.answers.map((x) => `${x.type === 'PTR' ? fqdn(x.data) : x.data}\n`).join(''), stderr: '', exitCode: 0 };
+  if (short)
+    return {
+      stdout: a.answers.map((x) => `${x.type === 'PTR' ? fqdn(x.data) : x.data}\n`).join(''),
+      stderr: '',
+      exitCode: 0,
+    };
   const rng = ctx.world.netRng ?? ctx.world.rng;
   const flags = `qr${a.authoritative ? ' aa' : ''} rd ra`;
   const qname = fqdn(name.replace(/\.$/, ''));
@@ -90,7 +98,13 @@ export const dig: Program = (ctx) => {
 export const host: Program = (ctx) => {
   const args = ctx.argv.slice(1).filter((a) => !a.startsWith('-'));
   const name = args[0];
-  if (!name) return { stdout: '', stderr: 'Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n', exitCode: 1 };
+  if (!name)
+    return {
+      stdout: '',
+      stderr:
+        'Usage: host [-aCdilrTvVw] [-c class] [-N ndots] [-t type] [-W time]\n            [-R number] [-m flag] [-p port] hostname [server]\n',
+      exitCode: 1,
+    };
   const rc = parseResolvConf(ctx.place.fs.readFile('/etc/resolv.conf'));
   const srv = args[1] ?? rc.nameservers[0] ?? '127.0.0.1';
   const ptr = isIPv4(name);
@@ -98,10 +112,23 @@ export const host: Program = (ctx) => {
   const head = args[1] ? `Using domain server:\nName: ${srv}\nAddress: ${srv}#53\nAliases: \n\n` : '';
   if (!call.answer) {
     ctx.world.clock.advance(10_000);
-    return { stdout: `${head};; communications error to ${srv}#53: timed out\n;; no servers could be reached\n`, stderr: '', exitCode: 1 };
+    return {
+      stdout: `${head};; communications error to ${srv}#53: timed out\n;; no servers could be reached\n`,
+      stderr: '',
+      exitCode: 1,
+    };
   }
   ctx.world.clock.advance(call.ms);
-  if (call.answer.rcode !== 'NOERROR') return { stdout: `${head}Host ${ptr ? ptrName(name) : name} not found: 3(${call.answer.rcode})\n`, stderr: '', exitCode: 1 };
-  const lines = call.answer.answers.map((r) => (r.type === 'PTR' ? `${ptrName(name)} domain name pointer ${fqdn(r.data)}\n` : `${r.name} has address ${r.data}\n`));
+  if (call.answer.rcode !== 'NOERROR')
+    return {
+      stdout: `${head}Host ${ptr ? ptrName(name) : name} not found: 3(${call.answer.rcode})\n`,
+      stderr: '',
+      exitCode: 1,
+    };
+  const lines = call.answer.answers.map((r) =>
+    r.type === 'PTR'
+      ? `${ptrName(name)} domain name pointer ${fqdn(r.data)}\n`
+      : `${r.name} has address ${r.data}\n`,
+  );
   return { stdout: head + lines.join(''), stderr: '', exitCode: 0 };
 };

@@ -3,7 +3,14 @@
 // unreachable"), which is why alpine and debian containers print different messages.
 
 /** NetErrno names the errors the tracer can hand back to a socket. */
-export type NetErrno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'ECONNREFUSED' | 'ETIMEDOUT' | 'EPERM' | 'EADDRINUSE' | 'ECONNRESET';
+export type NetErrno =
+  | 'ENETUNREACH'
+  | 'EHOSTUNREACH'
+  | 'ECONNREFUSED'
+  | 'ETIMEDOUT'
+  | 'EPERM'
+  | 'EADDRINUSE'
+  | 'ECONNRESET';
 
 const MUSL: Record<NetErrno, string> = {
   ENETUNREACH: 'Network unreachable',

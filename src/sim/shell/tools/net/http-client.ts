@@ -7,8 +7,8 @@ import { tcpConnect } from '../../../trace/exchange.ts';
 import { httpOverConnection } from '../../../trace/http.ts';
 import type { Trace } from '../../../trace/types.ts';
 import type { ProgramContext } from '../../program.ts';
-import { resolveName } from './resolve.ts';
 import type { Resolution } from './resolve.ts';
+import { resolveName } from './resolve.ts';
 
 /** Url is a parsed http URL. */
 export interface Url {
@@ -23,7 +23,7 @@ export interface Url {
 /** parseUrl parses an http(s) URL; a missing scheme means http. */
 export function parseUrl(raw: string): Url | undefined {
   const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#\s]*|\[[^\]]*\])(?::(\d*))?([/?#][^\s]*)?$/.exec(raw);
-  if (!m || !m[2]) return undefined;
+  if (!m?.[2]) return undefined;
   const scheme = (m[1] ?? 'http').toLowerCase();
   const def = scheme === 'https' ? 443 : 80;
   const port = m[3] ? Number(m[3]) : def;
@@ -31,15 +31,35 @@ export function parseUrl(raw: string): Url | undefined {
   let path = m[4] ?? '/';
   if (path.startsWith('?') || path.startsWith('#')) path = `/${path}`;
   path = path.replace(/#.*$/, '');
-  return { scheme, host: m[2].toLowerCase(), port, path, hostHeader: port === def ? m[2] : `${m[2]}:${port}` };
+  return {
+    scheme,
+    host: m[2].toLowerCase(),
+    port,
+    path,
+    hostHeader: port === def ? m[2] : `${m[2]}:${port}`,
+  };
 }
 
 /** STATUS_TEXT maps HTTP status codes to their reason phrases. */
 export const STATUS_TEXT: Record<number, string> = {
-  200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
-  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
-  404: 'Not Found', 405: 'Not Allowed', 500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway',
-  503: 'Service Unavailable', 504: 'Gateway Time-out',
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Not Allowed',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Time-out',
 };
 
 /** Transaction is the outcome of one HTTP request. */
@@ -55,17 +75,37 @@ export interface Transaction {
 }
 
 /** httpTransaction resolves the URL's host, connects and sends one request. */
-export function httpTransaction(ctx: ProgramContext, url: Url, method: string, headers: Record<string, string>, tool: string, body?: string): Transaction {
+export function httpTransaction(
+  ctx: ProgramContext,
+  url: Url,
+  method: string,
+  headers: Record<string, string>,
+  tool: string,
+  body?: string,
+): Transaction {
   const resolution = resolveName(ctx.world, ctx.place, url.host.replace(/^\[|\]$/g, ''), tool);
   if (!resolution.addrs.length) return { resolution, error: 'resolve', ms: resolution.ms };
   const addr = resolution.addrs[0];
   const conn = tcpConnect(ctx.world, ctx.place.ns, addr, url.port, { tool });
   let ms = resolution.ms + conn.rttMs;
   if (conn.verdict !== 'delivered') {
-    const error = conn.verdict === 'refused' ? 'refused' : conn.errno === 'ENETUNREACH' ? 'netunreach' : conn.verdict === 'unreachable' ? 'unreachable' : 'timeout';
+    const error =
+      conn.verdict === 'refused'
+        ? 'refused'
+        : conn.errno === 'ENETUNREACH'
+          ? 'netunreach'
+          : conn.verdict === 'unreachable'
+            ? 'unreachable'
+            : 'timeout';
     return { resolution, addr, conn, error, ms };
   }
-  const out = httpOverConnection(ctx.world, conn, { method, path: url.path, host: url.hostHeader, headers, body });
+  const out = httpOverConnection(ctx.world, conn, {
+    method,
+    path: url.path,
+    host: url.hostHeader,
+    headers,
+    body,
+  });
   ms += out.ms;
   if (out.error) return { resolution, addr, conn, error: out.error, raw: out.raw, ms };
   return { resolution, addr, conn, response: out.response, ms };

@@ -2,17 +2,17 @@
 // kernel, and the servers that run as containers' main processes. Mirrors nothing upstream.
 
 import type { Program } from '../../program.ts';
-import { ip } from './ip.ts';
-import { ping } from './ping.ts';
 import { curl } from './curl.ts';
-import { wget } from './wget.ts';
-import { nslookup } from './nslookup.ts';
 import { dig, host } from './dig.ts';
-import { nc } from './nc.ts';
-import { traceroute } from './traceroute.ts';
-import { netstat, ss } from './ss.ts';
 import { bridge, iptables, iptablesSaveProgram } from './fw.ts';
+import { ip } from './ip.ts';
+import { nc } from './nc.ts';
+import { nslookup } from './nslookup.ts';
+import { ping } from './ping.ts';
 import { dockerEntrypoint, httpd, nginx, python, redisServer, top, whoami } from './servers.ts';
+import { netstat, ss } from './ss.ts';
+import { traceroute } from './traceroute.ts';
+import { wget } from './wget.ts';
 
 /** netPrograms returns the network tools and server programs by command name. */
 export function netPrograms(): Record<string, Program> {

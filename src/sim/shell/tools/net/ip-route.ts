@@ -1,8 +1,8 @@
 // Mirrors iproute2 ip/iproute.c (print_route, iproute_get), ip/ipneigh.c (print_neigh) and busybox
 // networking/libiproute/iproute.c + ipneigh.c; simplified: main table only, no multipath, no cache.
 
-import { linkByIndex } from '../../../kernel/netns.ts';
 import { ipToInt } from '../../../kernel/inet.ts';
+import { linkByIndex } from '../../../kernel/netns.ts';
 import type { NetNs, Route } from '../../../kernel/types.ts';
 import { lookupRoute, prefixLenOf } from '../../../trace/route.ts';
 import type { Flavour } from './ip-show.ts';

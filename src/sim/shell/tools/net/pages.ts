@@ -30,7 +30,12 @@ Commercial support is available at
 </html>
 `;
 
-const REASONS: Record<number, string> = { 403: '403 Forbidden', 404: '404 Not Found', 405: '405 Not Allowed', 502: '502 Bad Gateway' };
+const REASONS: Record<number, string> = {
+  403: '403 Forbidden',
+  404: '404 Not Found',
+  405: '405 Not Allowed',
+  502: '502 Bad Gateway',
+};
 
 /** nginxError builds nginx's built-in error page for a status. */
 export function nginxError(status: number, version: string): string {
@@ -43,8 +48,18 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 /** pythonListing renders http.server's directory listing of dir (shown as urlPath). */
 export function pythonListing(fs: Vfs, dir: string, urlPath: string): string {
   const title = `Directory listing for ${esc(urlPath)}`;
-  const r = ['<!DOCTYPE HTML>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<title>${title}</title>\n</head>`, `<body>\n<h1>${title}</h1>`, '<hr>\n<ul>'];
-  const names = fs.list(dir).sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
+  const r = [
+    '<!DOCTYPE HTML>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${title}</title>\n</head>`,
+    `<body>\n<h1>${title}</h1>`,
+    '<hr>\n<ul>',
+  ];
+  const names = fs
+    .list(dir)
+    .sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0));
   for (const n of names) {
     const isDir = fs.isDir(`${dir.replace(/\/$/, '')}/${n}`);
     const link = isDir ? `${n}/` : n;

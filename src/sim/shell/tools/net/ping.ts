@@ -3,11 +3,11 @@
 // exit codes; every reply is a traced ICMP echo exchange. Simplified: IPv4 only, no flood/-f,
 // no record-route, the clock advances by the time the real tool would take.
 
-import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
 import { pingExchange } from '../../../trace/exchange.ts';
 import type { Trace } from '../../../trace/types.ts';
-import { libcOf, resolveName, reverseName } from './resolve.ts';
+import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
 import { strerror } from './errno.ts';
+import { libcOf, resolveName, reverseName } from './resolve.ts';
 
 interface PingOpts {
   count?: number;
@@ -37,7 +37,14 @@ function parse(ctx: ProgramContext, busybox: boolean): PingOpts | ProgramResult 
       const c = w[j];
       if (withArg.includes(c)) {
         const v = j + 1 < w.length ? w.slice(j + 1) : a[++i];
-        if (v === undefined) return busybox ? { stdout: '', stderr: `ping: option requires an argument -- '${c}'\n${usageText()}`, exitCode: 1 } : { stdout: '', stderr: `ping: option requires an argument -- '${c}'\n`, exitCode: 2 };
+        if (v === undefined)
+          return busybox
+            ? {
+                stdout: '',
+                stderr: `ping: option requires an argument -- '${c}'\n${usageText()}`,
+                exitCode: 1,
+              }
+            : { stdout: '', stderr: `ping: option requires an argument -- '${c}'\n`, exitCode: 2 };
         const n = Number(v);
         if (c === 'c') o.count = n;
         else if (c === 's') o.size = n;
@@ -47,14 +54,19 @@ function parse(ctx: ProgramContext, busybox: boolean): PingOpts | ProgramResult 
         else if (c === 'i') o.interval = n;
         else if (c === 'I') o.iface = v;
         if (c !== 'I' && c !== 'p' && !Number.isFinite(n)) {
-          return busybox ? { stdout: '', stderr: `ping: invalid number '${v}'\n`, exitCode: 1 } : { stdout: '', stderr: `ping: invalid argument: '${v}'\n`, exitCode: 1 };
+          return busybox
+            ? { stdout: '', stderr: `ping: invalid number '${v}'\n`, exitCode: 1 }
+            : { stdout: '', stderr: `ping: invalid argument: '${v}'\n`, exitCode: 1 };
         }
         break;
       }
       if (c === 'q') o.quiet = true;
       else if (c === 'n') o.numeric = true;
       else if (c === '4' || c === 'A' || c === 'v' || c === 'D' || c === 'O') continue;
-      else return busybox ? { stdout: '', stderr: `ping: unrecognized option: ${c}\n${usageText()}`, exitCode: 1 } : { stdout: '', stderr: `ping: invalid option -- '${c}'\n`, exitCode: 2 };
+      else
+        return busybox
+          ? { stdout: '', stderr: `ping: unrecognized option: ${c}\n${usageText()}`, exitCode: 1 }
+          : { stdout: '', stderr: `ping: invalid option -- '${c}'\n`, exitCode: 2 };
     }
   }
   if (o.host === undefined) return usage(busybox);
@@ -72,7 +84,8 @@ function usage(busybox: boolean): ProgramResult {
 
 /** pingCount decides how many echo requests go out (-c, else -w seconds, else 4 as a lab cap). */
 function pingCount(o: PingOpts): number {
-  if (o.count !== undefined && o.count > 0) return o.deadline ? Math.min(o.count, Math.max(1, Math.floor(o.deadline / o.interval))) : o.count;
+  if (o.count !== undefined && o.count > 0)
+    return o.deadline ? Math.min(o.count, Math.max(1, Math.floor(o.deadline / o.interval))) : o.count;
   if (o.deadline) return Math.max(1, Math.floor(o.deadline / o.interval));
   return 4;
 }
@@ -89,7 +102,14 @@ function runEchoes(ctx: ProgramContext, dst: string, o: PingOpts, n: number, seq
   const src = sourceFor(ctx, o.iface);
   const out: Trace[] = [];
   for (let k = 0; k < n; k++) {
-    const t = pingExchange(ctx.world, ctx.place.ns, dst, { tool: 'ping', id, seq: seq0 + k, size: o.size, ttl: o.ttl, src });
+    const t = pingExchange(ctx.world, ctx.place.ns, dst, {
+      tool: 'ping',
+      id,
+      seq: seq0 + k,
+      size: o.size,
+      ttl: o.ttl,
+      src,
+    });
     out.push(t);
     if (t.errno === 'ENETUNREACH' || t.errno === 'EPERM') break;
   }
@@ -120,32 +140,47 @@ function busyboxPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
     if (t.verdict === 'delivered' && t.reply) {
       received++;
       times.push(us(t));
-      if (!o.quiet) out += `${o.size + 8} bytes from ${t.reply.from}: seq=${k} ttl=${t.reply.ttl} time=${fmt3(us(t))} ms\n`;
+      if (!o.quiet)
+        out += `${o.size + 8} bytes from ${t.reply.from}: seq=${k} ttl=${t.reply.ttl} time=${fmt3(us(t))} ms\n`;
     }
   }
   const tmax = times.length ? Math.max(...times) : 0;
-  const wait = received ? Math.max(1, Math.round((2 * tmax) / 1e6)) : o.timeout ?? 10;
-  ctx.world.clock.advance((traces.length - 1) * o.interval * 1000 + (traces[traces.length - 1]?.verdict === 'delivered' ? tmax / 1000 : wait * 1000));
+  const wait = received ? Math.max(1, Math.round((2 * tmax) / 1e6)) : (o.timeout ?? 10);
+  ctx.world.clock.advance(
+    (traces.length - 1) * o.interval * 1000 +
+      (traces[traces.length - 1]?.verdict === 'delivered' ? tmax / 1000 : wait * 1000),
+  );
   const loss = Math.floor(((traces.length - received) * 100) / traces.length);
   out += `\n--- ${host} ping statistics ---\n${traces.length} packets transmitted, ${received} packets received, ${loss}% packet loss\n`;
   if (times.length) {
     const avg = Math.floor(times.reduce((s, x) => s + x, 0) / times.length);
     out += `round-trip min/avg/max = ${fmt3(Math.min(...times))}/${fmt3(avg)}/${fmt3(tmax)} ms\n`;
   }
-  return { stdout: out, stderr: '', exitCode: received === 0 || (o.deadline !== undefined && o.count !== undefined && received < o.count) ? 1 : 0 };
+  return {
+    stdout: out,
+    stderr: '',
+    exitCode:
+      received === 0 || (o.deadline !== undefined && o.count !== undefined && received < o.count) ? 1 : 0,
+  };
 }
 
 /** iputilsTime formats a round trip as iputils does (3, 2, 1 or 0 decimals by size). */
 export function iputilsTime(t: number): string {
   if (t >= 100000 - 50) return `${Math.floor((t + 500) / 1000)}`;
   if (t >= 10000 - 5) return `${Math.floor((t + 50) / 1000)}.${Math.floor(((t + 50) % 1000) / 100)}`;
-  if (t >= 1000) return `${Math.floor((t + 5) / 1000)}.${String(Math.floor(((t + 5) % 1000) / 10)).padStart(2, '0')}`;
+  if (t >= 1000)
+    return `${Math.floor((t + 5) / 1000)}.${String(Math.floor(((t + 5) % 1000) / 10)).padStart(2, '0')}`;
   return fmt3(t);
 }
 
 const UNREACH_TEXT: Record<number, string> = {
-  0: 'Destination Net Unreachable', 1: 'Destination Host Unreachable', 2: 'Destination Protocol Unreachable',
-  3: 'Destination Port Unreachable', 9: 'Destination Net Prohibited', 10: 'Destination Host Prohibited', 13: 'Packet filtered',
+  0: 'Destination Net Unreachable',
+  1: 'Destination Host Unreachable',
+  2: 'Destination Protocol Unreachable',
+  3: 'Destination Port Unreachable',
+  9: 'Destination Net Prohibited',
+  10: 'Destination Host Prohibited',
+  13: 'Packet filtered',
 };
 
 function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
@@ -153,13 +188,18 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
   const r = resolveName(ctx.world, ctx.place, host, 'ping');
   ctx.world.clock.advance(r.ms);
   if (!r.addrs.length) {
-    return { stdout: '', stderr: `ping: ${host}: ${r.error === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`, exitCode: 2 };
+    return {
+      stdout: '',
+      stderr: `ping: ${host}: ${r.error === 'timeout' ? 'Temporary failure in name resolution' : 'Name or service not known'}\n`,
+      exitCode: 2,
+    };
   }
   const dst = r.addrs[0];
   const numeric = o.numeric || /^\d+\.\d+\.\d+\.\d+$/.test(host);
   const n = pingCount(o);
   const traces = runEchoes(ctx, dst, o, n, 1);
-  if (traces[0]?.errno === 'ENETUNREACH') return { stdout: '', stderr: 'ping: connect: Network is unreachable\n', exitCode: 2 };
+  if (traces[0]?.errno === 'ENETUNREACH')
+    return { stdout: '', stderr: 'ping: connect: Network is unreachable\n', exitCode: 2 };
   let out = `PING ${host} (${dst}) ${o.size}(${o.size + 28}) bytes of data.\n`;
   const names = new Map<string, string>();
   const prAddr = (ip: string): string => {
@@ -182,17 +222,22 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
     if (t.verdict === 'delivered' && t.reply) {
       received++;
       times.push(us(t));
-      if (!o.quiet) out += `${o.size + 8} bytes from ${prAddr(t.reply.from)}: icmp_seq=${seq} ttl=${t.reply.ttl} time=${iputilsTime(us(t))} ms\n`;
+      if (!o.quiet)
+        out += `${o.size + 8} bytes from ${prAddr(t.reply.from)}: icmp_seq=${seq} ttl=${t.reply.ttl} time=${iputilsTime(us(t))} ms\n`;
     } else if (t.errno === 'EHOSTUNREACH' || (t.verdict === 'unreachable' && t.reply)) {
       errors++;
       const from = t.reply?.from ?? t.local.ip;
-      const code = t.reply?.icmpType === 11 ? -1 : t.reply?.icmpCode ?? 1;
-      if (!o.quiet) out += `From ${prAddr(from)} icmp_seq=${seq} ${code === -1 ? 'Time to live exceeded' : UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`}\n`;
+      const code = t.reply?.icmpType === 11 ? -1 : (t.reply?.icmpCode ?? 1);
+      if (!o.quiet)
+        out += `From ${prAddr(from)} icmp_seq=${seq} ${code === -1 ? 'Time to live exceeded' : (UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`)}\n`;
     }
   }
   const rng = ctx.world.netRng ?? ctx.world.rng;
   const last = traces[traces.length - 1];
-  const elapsed = (traces.length - 1) * o.interval * 1000 + (last && last.verdict === 'delivered' ? last.rttMs : 0) + rng.int(3);
+  const elapsed =
+    (traces.length - 1) * o.interval * 1000 +
+    (last && last.verdict === 'delivered' ? last.rttMs : 0) +
+    rng.int(3);
   const lastWait = last && last.verdict !== 'delivered' && !last.errno ? (o.timeout ?? 10) * 1000 : 0;
   ctx.world.clock.advance(elapsed + lastWait);
   const lossPct = ((traces.length - received) * 100) / traces.length;
@@ -202,7 +247,9 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
     const tsum = times.reduce((s, x) => s + x, 0);
     const tsum2 = times.reduce((s, x) => s + x * x, 0);
     const avg = Math.floor(tsum / total);
-    const mdev = Math.floor(Math.sqrt(Math.max(0, Math.floor((tsum2 - Math.floor((tsum * tsum) / total)) / total))));
+    const mdev = Math.floor(
+      Math.sqrt(Math.max(0, Math.floor((tsum2 - Math.floor((tsum * tsum) / total)) / total))),
+    );
     out += `rtt min/avg/max/mdev = ${fmt3(Math.min(...times))}/${fmt3(avg)}/${fmt3(Math.max(...times))}/${fmt3(mdev)} ms\n`;
   } else out += '\n';
   return { stdout: out, stderr: '', exitCode: received ? 0 : 1 };

@@ -3,8 +3,8 @@
 // http.server and redis-server. Each binds Sockets whose App answers traced connections and keeps
 // running; a busy port makes them fail the way the real ones do. Simplified: one config each.
 
-import type { HttpRequest, HttpResponse, NetNs, Socket } from '../../../kernel/types.ts';
 import { BindError, bindSocket } from '../../../kernel/socket.ts';
+import type { HttpRequest, HttpResponse, NetNs, Socket } from '../../../kernel/types.ts';
 import { httpDate } from '../../../world/internet.ts';
 import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
 import { NGINX_INDEX, nginxError, pythonListing } from './pages.ts';
@@ -56,14 +56,21 @@ function nginxServe(ctx: ProgramContext, log: string[]) {
     const now = ctx.world.clock.now();
     const ok = req.path === '/' || req.path === '/index.html' || req.path.startsWith('/?');
     const body = ok ? NGINX_INDEX : nginxError(404, NGINX_VERSION);
-    const headers: Record<string, string> = { Server: `nginx/${NGINX_VERSION}`, Date: httpDate(now), 'Content-Type': 'text/html', 'Content-Length': String(body.length) };
+    const headers: Record<string, string> = {
+      Server: `nginx/${NGINX_VERSION}`,
+      Date: httpDate(now),
+      'Content-Type': 'text/html',
+      'Content-Length': String(body.length),
+    };
     if (ok) {
       headers['Last-Modified'] = httpDate(NGINX_INDEX_MTIME);
       headers.Connection = 'keep-alive';
       headers.ETag = `"${Math.floor(NGINX_INDEX_MTIME / 1000).toString(16)}-${body.length.toString(16)}"`;
       headers['Accept-Ranges'] = 'bytes';
     } else headers.Connection = 'keep-alive';
-    log.push(`${req.client} - - [${clfTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${ok ? 200 : 404} ${req.method === 'HEAD' ? 0 : body.length} "-" "${req.headers['User-Agent'] ?? '-'}" "-"`);
+    log.push(
+      `${req.client} - - [${clfTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${ok ? 200 : 404} ${req.method === 'HEAD' ? 0 : body.length} "-" "${req.headers['User-Agent'] ?? '-'}" "-"`,
+    );
     return { status: ok ? 200 : 404, headers, body };
   };
 }
@@ -72,7 +79,13 @@ function nginxServe(ctx: ProgramContext, log: string[]) {
 export const nginx: Program = (ctx) => {
   const a = ctx.argv.slice(1);
   if (a[0] === '-v') return { stdout: '', stderr: `nginx version: nginx/${NGINX_VERSION}\n`, exitCode: 0 };
-  if (a[0] === '-t') return { stdout: '', stderr: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n', exitCode: 0 };
+  if (a[0] === '-t')
+    return {
+      stdout: '',
+      stderr:
+        'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n',
+      exitCode: 0,
+    };
   const t = (): string => logTime(ctx.world.clock.now());
   const accessLog: string[] = [];
   const app = { kind: 'http' as const, serve: nginxServe(ctx, accessLog), accessLog };
@@ -112,7 +125,8 @@ export const dockerEntrypoint: Program = (ctx) => {
     out += `${me}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration\n${me}: Looking for shell scripts in /docker-entrypoint.d/\n`;
     out += `${me}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh\n`;
     out += '10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf\n';
-    out += '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf\n';
+    out +=
+      '10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf\n';
     out += `${me}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh\n${me}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh\n`;
     out += `${me}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh\n${me}: Configuration complete; ready for start up\n`;
     const r = nginx({ ...ctx, argv: args });
@@ -126,19 +140,28 @@ export const dockerEntrypoint: Program = (ctx) => {
 /** httpd runs Apache in the foreground (httpd-foreground) serving "It works!". */
 export const httpd: Program = (ctx) => {
   const now = (): number => ctx.world.clock.now();
-  const ip = ctx.place.ns.links.flatMap((l) => l.addrs).find((a) => a.family === 4 && a.scope === 'global')?.ip ?? '127.0.0.1';
+  const ip =
+    ctx.place.ns.links.flatMap((l) => l.addrs).find((a) => a.family === 4 && a.scope === 'global')?.ip ??
+    '127.0.0.1';
   const body = '<html><body><h1>It works!</h1></body></html>\n';
   const accessLog: string[] = [];
   const app = {
     kind: 'http' as const,
     accessLog,
     serve: (req: HttpRequest): HttpResponse => {
-      accessLog.push(`${req.client} - - [${clfTime(now())}] "${req.method} ${req.path} HTTP/1.1" 200 ${req.method === 'HEAD' ? '-' : body.length}`);
+      accessLog.push(
+        `${req.client} - - [${clfTime(now())}] "${req.method} ${req.path} HTTP/1.1" 200 ${req.method === 'HEAD' ? '-' : body.length}`,
+      );
       return {
         status: 200,
         headers: {
-          Date: httpDate(now()), Server: `Apache/${HTTPD_VERSION} (Unix)`, 'Last-Modified': 'Mon, 11 Jun 2007 18:53:14 GMT',
-          ETag: '"2d-432a5e4a73a80"', 'Accept-Ranges': 'bytes', 'Content-Length': String(body.length), 'Content-Type': 'text/html',
+          Date: httpDate(now()),
+          Server: `Apache/${HTTPD_VERSION} (Unix)`,
+          'Last-Modified': 'Mon, 11 Jun 2007 18:53:14 GMT',
+          ETag: '"2d-432a5e4a73a80"',
+          'Accept-Ranges': 'bytes',
+          'Content-Length': String(body.length),
+          'Content-Type': 'text/html',
         },
         body,
       };
@@ -154,8 +177,14 @@ export const httpd: Program = (ctx) => {
   const fqdn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ip}. Set the 'ServerName' directive globally to suppress this message\n`;
   if (failed.length) {
     ctx.place.ns.sockets = ctx.place.ns.sockets.filter((s) => !socks.includes(s));
-    const lines = failed.map((s) => `(98)Address in use: AH00072: make_sock: could not bind to address ${hostPort(s)}\n`).join('');
-    return { stdout: '', stderr: `${fqdn}${fqdn}${lines}no listening sockets available, shutting down\nAH00015: Unable to open logs\n`, exitCode: 1 };
+    const lines = failed
+      .map((s) => `(98)Address in use: AH00072: make_sock: could not bind to address ${hostPort(s)}\n`)
+      .join('');
+    return {
+      stdout: '',
+      stderr: `${fqdn}${fqdn}${lines}no listening sockets available, shutting down\nAH00015: Unable to open logs\n`,
+      exitCode: 1,
+    };
   }
   const err = `${fqdn}${fqdn}${stamp} [mpm_event:notice] [pid 1:tid 1] AH00489: Apache/${HTTPD_VERSION} (Unix) configured -- resuming normal operations\n${stamp} [core:notice] [pid 1:tid 1] AH00094: Command line: 'httpd -D FOREGROUND'\n`;
   return { stdout: '', stderr: err, exitCode: 0, running: true };
@@ -174,15 +203,32 @@ export const whoami: Program = (ctx) => {
       body += `Hostname: ${ctx.place.hostname}\n${ips.map((i) => `IP: ${i}\n`).join('')}RemoteAddr: ${req.client}:${req.clientPort ?? 0}\n`;
       body += `${req.method} ${req.path} HTTP/1.1\r\nHost: ${req.host}\r\n`;
       if (req.headers['User-Agent']) body += `User-Agent: ${req.headers['User-Agent']}\r\n`;
-      const rest = Object.keys(req.headers).filter((k) => !['Host', 'User-Agent'].includes(k)).sort();
+      const rest = Object.keys(req.headers)
+        .filter((k) => !['Host', 'User-Agent'].includes(k))
+        .sort();
       for (const k of rest) body += `${k}: ${req.headers[k]}\r\n`;
       body += '\r\n';
-      return { status: 200, headers: { Date: httpDate(ctx.world.clock.now()), 'Content-Length': String(body.length), 'Content-Type': 'text/plain; charset=utf-8' }, body };
+      return {
+        status: 200,
+        headers: {
+          Date: httpDate(ctx.world.clock.now()),
+          'Content-Length': String(body.length),
+          'Content-Type': 'text/plain; charset=utf-8',
+        },
+        body,
+      };
     },
   };
-  const failed = tryBind(ctx.place.ns, [{ proto: 'tcp', ip: '::', port, owner: 'whoami', ownerId: owner(ctx), app }]);
+  const failed = tryBind(ctx.place.ns, [
+    { proto: 'tcp', ip: '::', port, owner: 'whoami', ownerId: owner(ctx), app },
+  ]);
   const t = logTime(ctx.world.clock.now());
-  if (failed.length) return { stdout: '', stderr: `${t} Starting up on port ${port}\n${t} listen tcp :${port}: bind: address already in use\n`, exitCode: 1 };
+  if (failed.length)
+    return {
+      stdout: '',
+      stderr: `${t} Starting up on port ${port}\n${t} listen tcp :${port}: bind: address already in use\n`,
+      exitCode: 1,
+    };
   return { stdout: '', stderr: `${t} Starting up on port ${port}\n`, exitCode: 0, running: true };
 };
 
@@ -191,7 +237,11 @@ export const python: Program = (ctx) => {
   const a = ctx.argv.slice(1);
   if (a[0] === '--version' || a[0] === '-V') return { stdout: 'Python 3.12.12\n', stderr: '', exitCode: 0 };
   if (a[0] !== '-m' || a[1] !== 'http.server') {
-    return { stdout: '', stderr: `${ctx.argv[0]}: only "-m http.server [port]" is available in this lab\n`, exitCode: 2 };
+    return {
+      stdout: '',
+      stderr: `${ctx.argv[0]}: only "-m http.server [port]" is available in this lab\n`,
+      exitCode: 2,
+    };
   }
   const port = a[2] && /^\d+$/.test(a[2]) ? Number(a[2]) : 8000;
   const accessLog: string[] = [];
@@ -210,16 +260,32 @@ export const python: Program = (ctx) => {
       accessLog.push(`${req.client} - - [${stamp}] "${req.method} ${req.path} HTTP/1.1" ${status} -`);
       return {
         status,
-        headers: { Server: 'SimpleHTTP/0.6 Python/3.12.12', Date: httpDate(ctx.world.clock.now()), 'Content-type': file !== undefined ? 'application/octet-stream' : 'text/html; charset=utf-8', 'Content-Length': String(body.length) },
+        headers: {
+          Server: 'SimpleHTTP/0.6 Python/3.12.12',
+          Date: httpDate(ctx.world.clock.now()),
+          'Content-type': file !== undefined ? 'application/octet-stream' : 'text/html; charset=utf-8',
+          'Content-Length': String(body.length),
+        },
         body,
       };
     },
   };
-  const failed = tryBind(ctx.place.ns, [{ proto: 'tcp', ip: '0.0.0.0', port, owner: 'python3', ownerId: owner(ctx), app }]);
+  const failed = tryBind(ctx.place.ns, [
+    { proto: 'tcp', ip: '0.0.0.0', port, owner: 'python3', ownerId: owner(ctx), app },
+  ]);
   if (failed.length) {
-    return { stdout: '', stderr: `Traceback (most recent call last):\n  File "<frozen runpy>", line 198, in _run_module_as_main\n  File "<frozen runpy>", line 88, in _run_code\n  File "/usr/local/lib/python3.12/http/server.py", line 1314, in <module>\n    test(\nOSError: [Errno 98] Address already in use\n`, exitCode: 1 };
+    return {
+      stdout: '',
+      stderr: `Traceback (most recent call last):\n  File "<frozen runpy>", line 198, in _run_module_as_main\n  File "<frozen runpy>", line 88, in _run_code\n  File "/usr/local/lib/python3.12/http/server.py", line 1314, in <module>\n    test(\nOSError: [Errno 98] Address already in use\n`,
+      exitCode: 1,
+    };
   }
-  return { stdout: `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`, stderr: '', exitCode: 0, running: true };
+  return {
+    stdout: `Serving HTTP on 0.0.0.0 port ${port} (http://0.0.0.0:${port}/) ...\n`,
+    stderr: '',
+    exitCode: 0,
+    running: true,
+  };
 };
 
 /** redisServer runs redis-server on 6379 and prints its start-up banner. */
@@ -235,7 +301,9 @@ export const redisServer: Program = (ctx) => {
   out += `1:C ${ts} # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf\n`;
   out += `1:M ${ts} * monotonic clock: POSIX clock_gettime\n1:M ${ts} * Running mode=standalone, port=6379.\n`;
   if (failed.length) {
-    ctx.place.ns.sockets = ctx.place.ns.sockets.filter((s) => s.owner !== 'redis-server' || s.ownerId !== owner(ctx));
+    ctx.place.ns.sockets = ctx.place.ns.sockets.filter(
+      (s) => s.owner !== 'redis-server' || s.ownerId !== owner(ctx),
+    );
     out += `1:M ${ts} # Warning: Could not create server TCP listening socket *:6379: bind: Address already in use\n1:M ${ts} # Failed listening on port 6379 (tcp), aborting.\n`;
     return { stdout: out, stderr: '', exitCode: 1 };
   }

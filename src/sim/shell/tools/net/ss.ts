@@ -2,11 +2,20 @@
 // users:(("name",pid=N,fd=N))) and busybox networking/netstat.c (-tulnp); simplified: sockets are
 // the namespace's listeners (no established connections are kept), widths from the longest cell.
 
-import type { NetNs, Socket } from '../../../kernel/types.ts';
 import { SERVICES } from '../../../kernel/ipt-rule.ts';
+import type { NetNs, Socket } from '../../../kernel/types.ts';
 import type { Program, ProgramContext } from '../../program.ts';
 
-const BACKLOG: Record<string, number> = { nginx: 511, httpd: 511, 'redis-server': 511, python3: 5, nc: 1, 'docker-proxy': 4096, dockerd: 4096, whoami: 4096 };
+const BACKLOG: Record<string, number> = {
+  nginx: 511,
+  httpd: 511,
+  'redis-server': 511,
+  python3: 5,
+  nc: 1,
+  'docker-proxy': 4096,
+  dockerd: 4096,
+  whoami: 4096,
+};
 
 function pidOf(ctx: ProgramContext, s: Socket): number {
   if (ctx.place.container && s.ownerId === ctx.place.container.id) return 1;
@@ -15,7 +24,8 @@ function pidOf(ctx: ProgramContext, s: Socket): number {
   return 1000 + (h % 60000);
 }
 
-const portText = (p: number, numeric: boolean): string => (numeric ? String(p) : Object.keys(SERVICES).find((k) => SERVICES[k] === p) ?? String(p));
+const portText = (p: number, numeric: boolean): string =>
+  numeric ? String(p) : (Object.keys(SERVICES).find((k) => SERVICES[k] === p) ?? String(p));
 const addrText = (ip: string): string => (ip.includes(':') ? `[${ip}]` : ip === '0.0.0.0' ? '0.0.0.0' : ip);
 
 function listeners(ns: NetNs, tcp: boolean, udp: boolean): Socket[] {
@@ -50,7 +60,8 @@ export const ss: Program = (ctx) => {
       proc: procs ? `users:(("${s.owner}",pid=${pid},fd=${fd}))` : '',
     };
   });
-  const w = (k: keyof (typeof rows)[number], head: string): number => Math.max(head.length, ...rows.map((r) => r[k].length));
+  const w = (k: keyof (typeof rows)[number], head: string): number =>
+    Math.max(head.length, ...rows.map((r) => r[k].length));
   const wn = w('netid', 'Netid');
   const ws = w('state', 'State');
   const wr = w('recv', 'Recv-Q');
@@ -59,10 +70,24 @@ export const ss: Program = (ctx) => {
   const wlp = w('lport', 'Port');
   const wpa = w('paddr', 'Peer Address');
   const wpp = w('pport', 'Port');
-  const line = (r: { netid: string; state: string; recv: string; send: string; la: string; lp: string; pa: string; pp: string; proc: string }): string =>
-    `${netid ? `${r.netid.padEnd(wn)} ` : ''}${r.state.padEnd(ws)} ${r.recv.padEnd(wr)} ${r.send.padEnd(wq)} ${r.la.padStart(wla)}:${r.lp.padEnd(wlp)} ${r.pa.padStart(wpa)}:${r.pp.padEnd(wpp)}${r.proc}`.replace(/\s+$/, (m) => (r.proc ? '' : m));
+  const line = (r: {
+    netid: string;
+    state: string;
+    recv: string;
+    send: string;
+    la: string;
+    lp: string;
+    pa: string;
+    pp: string;
+    proc: string;
+  }): string =>
+    `${netid ? `${r.netid.padEnd(wn)} ` : ''}${r.state.padEnd(ws)} ${r.recv.padEnd(wr)} ${r.send.padEnd(wq)} ${r.la.padStart(wla)}:${r.lp.padEnd(wlp)} ${r.pa.padStart(wpa)}:${r.pp.padEnd(wpp)}${r.proc}`.replace(
+      /\s+$/,
+      (m) => (r.proc ? '' : m),
+    );
   let out = `${line({ netid: 'Netid', state: 'State', recv: 'Recv-Q', send: 'Send-Q', la: 'Local Address', lp: 'Port', pa: 'Peer Address', pp: 'Port', proc: 'Process' })}\n`;
-  for (const r of rows) out += `${line({ netid: r.netid, state: r.state, recv: r.recv, send: r.send, la: r.laddr, lp: r.lport, pa: r.paddr, pp: r.pport, proc: r.proc })}\n`;
+  for (const r of rows)
+    out += `${line({ netid: r.netid, state: r.state, recv: r.recv, send: r.send, la: r.laddr, lp: r.lport, pa: r.paddr, pp: r.pport, proc: r.proc })}\n`;
   return { stdout: out, stderr: '', exitCode: 0 };
 };
 
@@ -75,7 +100,11 @@ export const netstat: Program = (ctx) => {
   const listening = flags.includes('l') || flags.includes('a');
   const numeric = flags.includes('n');
   const procs = flags.includes('p');
-  const kind = flags.includes('a') ? '(servers and established)' : listening ? '(only servers)' : '(w/o servers)';
+  const kind = flags.includes('a')
+    ? '(servers and established)'
+    : listening
+      ? '(only servers)'
+      : '(w/o servers)';
   let out = `Active Internet connections ${kind}\nProto Recv-Q Send-Q ${'Local Address'.padEnd(23)} ${'Foreign Address'.padEnd(23)} State       ${procs ? 'PID/Program name    ' : ''}\n`;
   if (listening) {
     for (const s of listeners(ctx.place.ns, tcp, udp)) {

@@ -1,8 +1,8 @@
 // Test helpers for the network tools: a world with a Docker-like host, places for the host and for
 // alpine containers, and a runner that calls a Program with argv. Mirrors nothing upstream.
 
-import { Vfs } from '../../../kernel/vfs.ts';
 import type { NetNs } from '../../../kernel/types.ts';
+import { Vfs } from '../../../kernel/vfs.ts';
 import { addBridge, addContainer, dockerFirewall } from '../../../trace/testbench.ts';
 import { createWorld } from '../../../world/build.ts';
 import type { World } from '../../../world/world.ts';
@@ -17,13 +17,34 @@ export interface Lab {
 }
 
 /** containerPlace wraps a sandbox namespace as an alpine (busybox) container place. */
-export function containerPlace(world: World, ns: NetNs, name: string, ip: string, image = 'alpine', resolv = 'nameserver 192.168.1.1\n'): Place {
+export function containerPlace(
+  _world: World,
+  ns: NetNs,
+  name: string,
+  ip: string,
+  image = 'alpine',
+  resolv = 'nameserver 192.168.1.1\n',
+): Place {
   const fs = new Vfs();
   const id = `${name}0000000000000000000000000000000000000000000000000000000000000000`.slice(0, 64);
   fs.writeFile('/etc/hostname', `${id.slice(0, 12)}\n`);
-  fs.writeFile('/etc/hosts', `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${id.slice(0, 12)}\n`);
+  fs.writeFile(
+    '/etc/hosts',
+    `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${id.slice(0, 12)}\n`,
+  );
   fs.writeFile('/etc/resolv.conf', resolv);
-  return { host: 'host1', ns, fs, hostname: id.slice(0, 12), container: { id, name, image }, tools: 'all', flavour: image.startsWith('nicolaka') || image.startsWith('debian') || image.startsWith('ubuntu') ? 'gnu' : 'busybox' };
+  return {
+    host: 'host1',
+    ns,
+    fs,
+    hostname: id.slice(0, 12),
+    container: { id, name, image },
+    tools: 'all',
+    flavour:
+      image.startsWith('nicolaka') || image.startsWith('debian') || image.startsWith('ubuntu')
+        ? 'gnu'
+        : 'busybox',
+  };
 }
 
 /** lab builds the standard bench. */
@@ -44,7 +65,13 @@ export function lab(seed = 3): Lab {
 }
 
 /** run calls a program in a place with a command line split on spaces (or an argv array). */
-export function run(world: World, place: Place, prog: Program, line: string | string[], stdin = ''): ProgramResult {
+export function run(
+  world: World,
+  place: Place,
+  prog: Program,
+  line: string | string[],
+  stdin = '',
+): ProgramResult {
   const argv = Array.isArray(line) ? line : line.split(' ');
   return prog({ argv, stdin, env: { PATH: '/usr/sbin:/usr/bin:/sbin:/bin' }, cwd: '/', place, world });
 }

@@ -40,11 +40,24 @@ const fmtMs = (ms: number): string => {
 export const traceroute: Program = (ctx: ProgramContext) => {
   const busybox = ctx.place.flavour === 'busybox';
   const o = parse(ctx.argv.slice(1));
-  if (!o.host) return { stdout: '', stderr: busybox ? 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call binary.\n\nUsage: traceroute [-46IFlnrv] [-f 1ST_TTL] [-m MAXTTL] [-q PROBES] [-p PORT]\n\t[-t TOS] [-w WAIT_SEC] [-s SRC_IP] [-i IFACE]\n\t[-z PAUSE_MSEC] HOST [BYTES]\n' : 'Usage:\n  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]\n', exitCode: 1 };
+  if (!o.host)
+    return {
+      stdout: '',
+      stderr: busybox
+        ? 'BusyBox v1.37.0 (2025-05-26 20:04:45 UTC) multi-call binary.\n\nUsage: traceroute [-46IFlnrv] [-f 1ST_TTL] [-m MAXTTL] [-q PROBES] [-p PORT]\n\t[-t TOS] [-w WAIT_SEC] [-s SRC_IP] [-i IFACE]\n\t[-z PAUSE_MSEC] HOST [BYTES]\n'
+        : 'Usage:\n  traceroute [ -46dFITnreAUDV ] [ -f first_ttl ] [ -g gate,... ] [ -i device ] [ -m max_ttl ] [ -N squeries ] [ -p port ] [ -t tos ] [ -l flow_label ] [ -w MAX,HERE,NEAR ] [ -q nqueries ] [ -s src_addr ] [ -z sendwait ] [ --fwmark=num ] host [ packetlen ]\n',
+      exitCode: 1,
+    };
   const r = resolveName(ctx.world, ctx.place, o.host, 'traceroute');
   ctx.world.clock.advance(r.ms);
   if (!r.addrs.length) {
-    return busybox ? { stdout: '', stderr: `traceroute: bad address '${o.host}'\n`, exitCode: 1 } : { stdout: '', stderr: `${o.host}: Name or service not known\nCannot handle "host" cmdline arg \`${o.host}' on position 1 (argc 1)\n`, exitCode: 2 };
+    return busybox
+      ? { stdout: '', stderr: `traceroute: bad address '${o.host}'\n`, exitCode: 1 }
+      : {
+          stdout: '',
+          stderr: `${o.host}: Name or service not known\nCannot handle "host" cmdline arg \`${o.host}' on position 1 (argc 1)\n`,
+          exitCode: 2,
+        };
   }
   const dst = r.addrs[0];
   let out = `traceroute to ${o.host} (${dst}), ${o.maxTtl} hops max, ${busybox ? 46 : 60} byte packets\n`;
@@ -61,9 +74,16 @@ export const traceroute: Program = (ctx: ProgramContext) => {
     let done = false;
     let unreachMark = '';
     for (let p = 0; p < o.probes; p++) {
-      const t: Trace = udpExchange(ctx.world, ctx.place.ns, dst, port++, { tool: 'traceroute', ttl }, () => ({ noReplyReason: 'probe port open' }));
-      if (t.errno === 'ENETUNREACH') return { stdout: out.replace(/ ?\d+ ?$/, ''), stderr: busybox ? 'traceroute: sendto: Network unreachable\n' : 'connect: Network is unreachable\n', exitCode: 1 };
-      if (!t.reply || t.reply.kind !== 'icmp-error') {
+      const t: Trace = udpExchange(ctx.world, ctx.place.ns, dst, port++, { tool: 'traceroute', ttl }, () => ({
+        noReplyReason: 'probe port open',
+      }));
+      if (t.errno === 'ENETUNREACH')
+        return {
+          stdout: out.replace(/ ?\d+ ?$/, ''),
+          stderr: busybox ? 'traceroute: sendto: Network unreachable\n' : 'connect: Network is unreachable\n',
+          exitCode: 1,
+        };
+      if (t.reply?.kind !== 'icmp-error') {
         ctx.world.clock.advance(o.wait * 1000);
         out += busybox ? '  *' : ' *';
         continue;
@@ -76,7 +96,8 @@ export const traceroute: Program = (ctx: ProgramContext) => {
       if (t.reply.icmpType === 3) {
         done = true;
         const code = t.reply.icmpCode ?? 3;
-        unreachMark = code === 3 ? '' : code === 0 ? ' !N' : code === 1 ? ' !H' : code === 13 ? ' !X' : ` !<${code}>`;
+        unreachMark =
+          code === 3 ? '' : code === 0 ? ' !N' : code === 1 ? ' !H' : code === 13 ? ' !X' : ` !<${code}>`;
         out += unreachMark;
       }
     }
