@@ -10,7 +10,9 @@ import { Emitter } from './event.ts';
 import { createProgramTable, dockerProgram } from './lab/programs.ts';
 import { createRuntime } from './lab/runtime.ts';
 import { Session } from './lab/session.ts';
+import { hostView, type LabStateView } from './lab/state-view.ts';
 import { Controller } from './libnetwork/index.ts';
+import type { CompletionResult } from './shell/complete.ts';
 import type { ExecResult } from './types.ts';
 import { createWorld as buildWorld } from './world/build.ts';
 import type { Clock } from './world/clock.ts';
@@ -18,6 +20,12 @@ import type { TraceEvent, World } from './world/world.ts';
 
 export type { ExecResult } from './types.ts';
 export type { TraceEvent } from './world/world.ts';
+export type { CompletionResult } from './shell/complete.ts';
+export type { ContainerView, HostView, LabStateView, NetworkView } from './lab/state-view.ts';
+export { type LabLogEntry, replayWorld } from './lab/replay.ts';
+
+/** LAB_HOME is the directory that holds a lab's editable files on every host. */
+export const LAB_HOME = '/root';
 
 /** SimOptions configure a new simulated world. */
 export interface SimOptions {
@@ -26,6 +34,17 @@ export interface SimOptions {
   /** hosts names the machines on the LAN (default ["host1"]). */
   hosts?: string[];
   clock?: Clock;
+}
+
+/** OutputChunk is a piece of a command's output in the order it was written. */
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** LabExecResult is an ExecResult plus its output interleaved in writing order, for terminals. */
+export interface LabExecResult extends ExecResult {
+  transcript: OutputChunk[];
 }
 
 /** CommandEvent is emitted after every executed line. */
@@ -39,7 +58,7 @@ export interface Sim {
   /** hosts lists the machines' names in LAN order. */
   hosts(): string[];
   /** exec runs one terminal line on a host (default: the first) and returns what it printed. */
-  exec(line: string, opts?: { host?: string }): ExecResult;
+  exec(line: string, opts?: { host?: string }): LabExecResult;
   /** prompt is the prompt the host's terminal shows now (`root@host1:~# ` or `/ # `). */
   prompt(host?: string): string;
   /** api is a host's Engine API (what `docker` talks to). */
@@ -47,11 +66,28 @@ export interface Sim {
   /** readFile and writeFile reach a host's files (the editor's view of the lab). */
   readFile(path: string, host?: string): string | undefined;
   writeFile(path: string, content: string, host?: string): void;
+  /** complete computes Tab completion for `line` with the cursor at `cursor` in a host's terminal. */
+  complete(line: string, cursor: number, host?: string): CompletionResult;
+  /** files lists the lab's editable files on a host (regular files under LAB_HOME, no dotfiles). */
+  files(host?: string): string[];
+  /** snapshot reads the world's state view, the input of challenge goals. */
+  snapshot(): LabStateView;
+  /** onChange fires after anything that may change the world: a command or a file write. */
+  onChange(listener: (e: ChangeEvent) => void): Disposable;
   /** onCommand, onTrace: subscribe to executed lines and packet walks. */
   onCommand(listener: (e: CommandEvent) => void): Disposable;
   onTrace(listener: (e: TraceEvent) => void): Disposable;
   /** world is the model itself, read-only by convention, for views and challenge checks. */
   readonly world: World;
+}
+
+/** ChangeEvent says what just changed the world. */
+export interface ChangeEvent {
+  host: string;
+  kind: 'command' | 'file';
+  /** line is the command that ran, or path the file written. */
+  line?: string;
+  path?: string;
 }
 
 interface HostParts {
@@ -78,6 +114,15 @@ export function createWorld(options: SimOptions = {}): Sim {
     parts.set(host.name, { daemon, api, session: new Session(world, host, daemon, table) });
   }
   const commands = new Emitter<CommandEvent>();
+  const changes = new Emitter<ChangeEvent>();
+  const labFiles = (host: string): string[] => {
+    const fs = world.hosts.get(host)?.fs;
+    if (!fs) return [];
+    return fs
+      .files()
+      .map(([path]) => path)
+      .filter((path) => path.startsWith(`${LAB_HOME}/`) && !path.split('/').some((part) => part.startsWith('.')));
+  };
   const first = [...world.hosts.keys()][0];
   const partsOf = (host = first): HostParts | undefined => parts.get(host);
 
@@ -87,24 +132,56 @@ export function createWorld(options: SimOptions = {}): Sim {
     exec(line, opts = {}) {
       const host = opts.host ?? first;
       const p = partsOf(host);
-      if (!p) return { stdout: '', stderr: `sim: no such host: ${host}\n`, exitCode: 127 };
-      let res: ExecResult;
+      if (!p) {
+        const stderr = `sim: no such host: ${host}\n`;
+        return { stdout: '', stderr, exitCode: 127, transcript: [{ stream: 'stderr', text: stderr }] };
+      }
+      let res: LabExecResult;
       try {
         const r = p.session.run(line);
-        res = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+        res = { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode, transcript: r.transcript };
       } catch (e) {
         // A bug in the simulator must never break the terminal: report it as a command failure.
-        res = { stdout: '', stderr: `sim: internal error: ${(e as Error).message}\n`, exitCode: 1 };
+        const stderr = `sim: internal error: ${(e as Error).message}\n`;
+        res = { stdout: '', stderr, exitCode: 1, transcript: [{ stream: 'stderr', text: stderr }] };
       }
       for (const q of parts.values()) q.session.leaveStopped();
       world.clock.advance(COMMAND_MS);
-      commands.fire({ host, line, ...res });
+      commands.fire({ host, line, stdout: res.stdout, stderr: res.stderr, exitCode: res.exitCode });
+      changes.fire({ host, kind: 'command', line });
       return res;
     },
+    complete(line, cursor, host = first) {
+      const p = partsOf(host);
+      if (!p) return { start: cursor, end: cursor, prefix: '', candidates: [], common: '', insert: '' };
+      try {
+        return p.session.complete(line, cursor, p.api);
+      } catch {
+        return { start: cursor, end: cursor, prefix: '', candidates: [], common: '', insert: '' };
+      }
+    },
+    files: (host = first) => labFiles(host),
+    snapshot() {
+      const hosts: LabStateView['hosts'] = {};
+      for (const [name, p] of parts) {
+        const files: Record<string, string> = {};
+        for (const path of labFiles(name)) files[path] = world.hosts.get(name)?.fs.readFile(path) ?? '';
+        hosts[name] = hostView(p.api, files);
+      }
+      return { hosts };
+    },
+    onChange: changes.event,
     prompt: (host) => partsOf(host)?.session.prompt() ?? '$ ',
     api: (host) => (partsOf(host) as HostParts).api,
     readFile: (path, host = first) => world.hosts.get(host)?.fs.readFile(path),
-    writeFile: (path, content, host = first) => world.hosts.get(host)?.fs.writeFile(path, content),
+    writeFile(path, content, host = first) {
+      const fs = world.hosts.get(host)?.fs;
+      if (!fs) return;
+      const dir = path.slice(0, path.lastIndexOf('/'));
+      if (dir) fs.mkdirp(dir);
+      fs.writeFile(path, content);
+      changes.fire({ host, kind: 'file', path });
+    },
     onCommand: commands.event,
     onTrace: world.traces.event,
   };

@@ -60,8 +60,17 @@ export function inspect(
       elements.push(raw);
       continue;
     }
+    const opts = { missingKeyError: true, raw: true, fieldAliases: FIELD_ALIASES };
     try {
-      buffer += `${tmpl.execute(typed ? typed(raw) : raw, { missingKeyError: true, raw: true, fieldAliases: FIELD_ALIASES })}\n`;
+      let text: string;
+      try {
+        text = tmpl.execute(typed ? typed(raw) : raw, opts);
+      } catch (e) {
+        // tryRawInspectFallback: a failed typed pass is retried on the raw JSON.
+        if (!typed || !(e instanceof ExecError)) throw e;
+        text = tmpl.execute(raw, opts);
+      }
+      buffer += `${text}\n`;
     } catch (e) {
       if (e instanceof ExecError) errs.push(`template parsing error: ${e.message}`);
       else throw e;

@@ -40,7 +40,13 @@ export function placeOf(d: Daemon, c: Container): Place {
     ns,
     fs: c.fs,
     hostname: c.config.Hostname as string,
-    container: { id: c.id, name: c.name.replace(/^\//, ''), image: c.config.Image as string },
+    container: {
+      id: c.id,
+      name: c.name.replace(/^\//, ''),
+      image: c.config.Image as string,
+      capAdd: (c.hostConfig.CapAdd as string[] | null) ?? [],
+      privileged: Boolean(c.hostConfig.Privileged),
+    },
     tools: new Set(c.image.entry.tools),
     flavour: c.image.entry.flavour,
   };

@@ -216,4 +216,6 @@ export interface NetNs {
   };
   /** nextIndex hands out ifindexes; namespaces of one host share the same counter object. */
   counter: { nextIndex: number };
+  /** peerNsIds holds the ids this namespace gave other namespaces (`link-netnsid N`), by namespace id. */
+  peerNsIds?: Map<string, number>;
 }

@@ -2,10 +2,13 @@
 // with `docker run -it`, `docker attach` or `docker exec -it`, each left with `exit`.
 
 import { type Daemon, execExited, placeOf, processExited } from '../daemon/index.ts';
-import { createShell, type Shell, type ShellResult } from '../shell/index.ts';
+import type { EngineApi } from '../api/types.ts';
+import { type CompletionResult, complete } from '../shell/complete.ts';
+import { BUILTINS, createShell, type Shell, type ShellResult } from '../shell/index.ts';
 import type { Place } from '../shell/program.ts';
 import type { HostMachine, World } from '../world/world.ts';
 import type { ProgramTable } from './programs.ts';
+import { labProviders } from './complete.ts';
 import { dialectOf } from './runtime.ts';
 
 interface Frame {
@@ -78,6 +81,22 @@ export class Session {
   /** inContainer tells whether the session is inside a container's shell. */
   inContainer(): boolean {
     return this.frames.length > 1;
+  }
+
+  /** complete computes Tab completion for a line being edited in the innermost shell. */
+  complete(line: string, cursor: number, api: EngineApi): CompletionResult {
+    const shell = this.top().shell;
+    const place = shell.state.place;
+    const programs = (): string[] => [
+      ...Object.keys(BUILTINS),
+      ...this.table
+        .list()
+        .map((p) => p.name)
+        // Image entrypoint scripts live in the program table but only exist inside their images.
+        .filter((n) => this.table.lookup(n, place) && !(place.tools === 'all' && n.includes('-entrypoint'))),
+    ];
+    const providers = labProviders(place.container ? undefined : api, programs);
+    return complete({ line, cursor, fs: place.fs, cwd: shell.cwd(), home: shell.state.env.HOME, providers });
   }
 
   private top(): Frame {

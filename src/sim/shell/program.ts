@@ -15,7 +15,14 @@ export interface Place {
   fs: Vfs;
   hostname: string;
   /** container is set when the process runs inside a container. */
-  container?: { id: string; name: string; image: string };
+  container?: {
+    id: string;
+    name: string;
+    image: string;
+    /** capAdd and privileged decide whether `ip link set`, `iptables -A` … are allowed (NET_ADMIN). */
+    capAdd?: string[];
+    privileged?: boolean;
+  };
   /** tools lists the programs this place provides (an image's binaries), or "all" on a host. */
   tools: ReadonlySet<string> | 'all';
   /** flavour picks output formats: "busybox" (alpine, busybox), "gnu" (hosts, debian images). */

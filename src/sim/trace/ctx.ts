@@ -1,5 +1,5 @@
-// The state one packet walk carries: the hops written so far, the time spent on the path and the
-// connection-tracking entries to forget afterwards. Mirrors nothing upstream.
+// Mirrors nothing upstream; simplified: the state one packet walk carries (the hops written so far,
+// the time spent on the path and the connection-tracking entries to forget afterwards).
 
 import type { Conn, NetNs } from '../kernel/types.ts';
 import type { World } from '../world/world.ts';

@@ -1,7 +1,7 @@
-// One request and its answer: an ICMP echo, a TCP handshake, a UDP datagram or a DNS query, walked
-// from the sender to whoever receives it and back. Mirrors what the sockets layer reports to a
-// program (connect(): ECONNREFUSED on RST, EHOSTUNREACH, ENETUNREACH; recvfrom() timing out);
-// simplified: one packet per direction, TCP data is exchanged only once the handshake succeeded.
+// Mirrors what the Linux sockets layer reports to a program (connect(): ECONNREFUSED on RST,
+// EHOSTUNREACH, ENETUNREACH; recvfrom() timing out) for one request and its answer: an ICMP echo,
+// a TCP handshake, a UDP datagram or a DNS query walked there and back; simplified: one packet per
+// direction, TCP data is exchanged only once the handshake succeeded.
 
 import { findListener } from '../kernel/socket.ts';
 import type { DnsAnswer, DnsQuestion, NetNs, Socket } from '../kernel/types.ts';

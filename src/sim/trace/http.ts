@@ -1,6 +1,6 @@
-// What a client gets once its TCP connection is up: the server App's HTTP response. docker-proxy
-// (a `proxy` App) opens its own connection from the host namespace to the container, as
-// moby/moby cmd/docker-proxy/tcp_proxy.go does; simplified: one request per connection.
+// Mirrors moby/moby cmd/docker-proxy/tcp_proxy.go (docker-proxy opens its own connection from the
+// host namespace to the container) for what a client gets once its TCP connection is up: the
+// server App's HTTP response; simplified: one request per connection.
 
 import type { HttpRequest, HttpResponse } from '../kernel/types.ts';
 import type { World } from '../world/world.ts';

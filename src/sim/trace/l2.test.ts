@@ -140,3 +140,31 @@ test('a trace event is emitted for every exchange', () => {
   ping(world, host, '192.168.1.1');
   assert.deepEqual(seen, ['host1:ping']);
 });
+
+test('ipvlan L3: children on different subnets talk; the outside needs a route back via the host', () => {
+  const { world, host } = bench(['host1', 'host2']);
+  const eth0 = findLink(host, 'eth0')!;
+  const mk = (ip: string) => {
+    const n = createNetns(`host1/l3-${ip}`, 'host1', host.counter);
+    world.register(n);
+    const l = addLink(n, {
+      name: 'eth0',
+      kind: 'ipvlan',
+      mac: eth0.mac,
+      mode: 'l3',
+      parent: { ns: host, index: eth0.index },
+    });
+    setUp(l);
+    addAddr(n, 'eth0', `${ip}/24`);
+    addRoute(n, { dst: 'default', dev: l.index });
+    return n;
+  };
+  const a = mk('172.30.1.10');
+  mk('172.30.2.10');
+  assert.equal(ping(world, a, '172.30.2.10').verdict, 'delivered');
+  const h2 = world.hosts.get('host2')!.ns;
+  assert.notEqual(ping(world, a, '192.168.1.12').verdict, 'delivered');
+  addRoute(h2, { dst: '172.30.0.0/16', via: '192.168.1.11', dev: findLink(h2, 'eth0')!.index });
+  assert.equal(ping(world, a, '192.168.1.12').verdict, 'delivered');
+  assert.equal(ping(world, h2, '172.30.2.10').verdict, 'delivered');
+});

@@ -1,5 +1,5 @@
-// The tracer's data: a packet, the hops it took and the verdict. Mirrors nothing upstream; it is the
-// simulator's stand-in for "what the kernel did with this skb", written for learners to read.
+// Mirrors nothing upstream; simplified: the tracer's data (a packet, the hops it took and the
+// verdict), the simulator's stand-in for "what the kernel did with this skb", written for learners.
 
 import type { NetNs, Socket } from '../kernel/types.ts';
 

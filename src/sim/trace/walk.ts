@@ -10,7 +10,7 @@ import { COST, hop, segmentInfo } from './ctx.ts';
 import type { Outcome } from './icmp.ts';
 import { icmpError, lost, rejectPacket } from './icmp.ts';
 import type { Endpoint, L2Step } from './l2.ts';
-import { resolveNeighbour } from './l2.ts';
+import { childrenOf, parentOf, resolveNeighbour } from './l2.ts';
 import type { CtInfo } from './netfilter.ts';
 import { applyDnat, applySnat, ctConfirm, ctLookup, runHook, unNatDst, unNatSrc } from './netfilter.ts';
 import type { RouteResult } from './route.ts';
@@ -108,6 +108,22 @@ function postrouting(ctx: WalkCtx, ns: NetNs, out: string, p: Packet, ct: CtInfo
 /** receive walks a packet that arrived on link in ns (PREROUTING, then INPUT or FORWARD). */
 export function receive(ctx: WalkCtx, ns: NetNs, link: Link, p: Packet, looped = false): Outcome {
   if (--ctx.budget <= 0) return lost('the packet went round in a routing loop and was dropped');
+  const l3child = childrenOf(ctx.world, ns, link).find(
+    (c) =>
+      c.link.kind === 'ipvlan' &&
+      (c.link.mode === 'l3' || c.link.mode === 'l3s') &&
+      c.link.up &&
+      c.link.addrs.some((a) => a.ip === p.dst),
+  );
+  if (l3child) {
+    hop(ctx, l3child.ns, p, {
+      what: 'ipvlan',
+      in: l3child.link.name,
+      verdict: 'pass',
+      reason: `ipvlan L3: ${link.name} hands ${p.dst} to its child ${l3child.link.name} in ${l3child.ns.id}`,
+    });
+    return receive(ctx, l3child.ns, l3child.link, p);
+  }
   ctx.ms += COST.stack;
   const inIf = link.name;
   const ct = ctLookup(ns, p, ctx);
@@ -198,6 +214,8 @@ export function transmit(
   local: boolean,
 ): Outcome {
   const target = resolveNeighbour(ctx.world, ns, link, nexthop);
+  if (!target && link.kind === 'ipvlan' && (link.mode === 'l3' || link.mode === 'l3s'))
+    return ipvlanL3Out(ctx, ns, link, nexthop, p, local);
   if (!target) {
     learnNeigh(ns, link, nexthop, '');
     hop(ctx, ns, p, {
@@ -346,4 +364,35 @@ function bridgeNetfilter(ctx: WalkCtx, ns: NetNs, bridge: Link, p: Packet): Outc
     return rejectPacket(ns, p, filter.rejectWith, `rejected by ${filter.chain}`);
   postrouting(ctx, ns, dev, p, ct);
   return undefined;
+}
+
+/** ipvlanL3Out sends a packet from an ipvlan L3 child that no sibling owns: the parent's routing table takes over (no ARP, no netfilter in L3 mode). */
+function ipvlanL3Out(
+  ctx: WalkCtx,
+  ns: NetNs,
+  link: Link,
+  nexthop: string,
+  p: Packet,
+  local: boolean,
+): Outcome {
+  const parent = parentOf(link);
+  const r = parent ? lookupRoute(parent.ns, nexthop) : undefined;
+  if (!parent || !r || r.local) {
+    hop(ctx, ns, p, {
+      what: 'ipvlan',
+      out: link.name,
+      verdict: 'error',
+      reason: `ipvlan L3: the parent has no route to ${nexthop}`,
+    });
+    return local
+      ? { kind: 'local-error', errno: 'EHOSTUNREACH', reason: `no route to ${nexthop} in the parent` }
+      : lost('no route in the ipvlan parent');
+  }
+  hop(ctx, parent.ns, p, {
+    what: 'ipvlan',
+    out: r.link.name,
+    verdict: 'pass',
+    reason: `ipvlan L3: routed by ${parent.ns.id}'s table out of ${r.link.name} toward ${r.nexthop}`,
+  });
+  return transmit(ctx, parent.ns, r.link, r.nexthop, p, false);
 }

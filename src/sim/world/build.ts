@@ -1,6 +1,6 @@
-// Builds the lab bench: hosts on one LAN (192.168.1.0/24) behind a home router that masquerades
-// to an ISP, and behind it a few public machines. Mirrors nothing in moby; simplified: the
-// internet is one ISP router plus a segment standing for ten silent transit routers.
+// Mirrors nothing in moby (it is the lab bench); simplified: hosts on one LAN (192.168.1.0/24)
+// behind a home router that masquerades to an ISP, one ISP router and a segment standing for ten
+// silent transit routers in front of a few public machines.
 
 import { Emitter } from '../event.ts';
 import { iptablesOk } from '../kernel/iptables.ts';

@@ -1,7 +1,6 @@
-// The small internet behind the lab's router: a few public names with real addresses, public DNS
-// resolvers that know them, and web servers answering as the real sites do. Mirrors nothing in
-// moby; addresses as the names resolved in 2025/2026 (google.com 142.250.185.78, example.com on
-// Cloudflare 104.20.23.154 / 172.66.147.243); simplified: no IPv6, no HTTPS.
+// Mirrors nothing in moby; simplified: the small internet behind the lab's router (public names
+// with the addresses they resolved to in 2025/2026: google.com 142.250.185.78, example.com on
+// Cloudflare 104.20.23.154 / 172.66.147.243), public resolvers and web servers; no IPv6, no HTTPS.
 
 import type { DnsAnswer, DnsQuestion, HttpRequest, HttpResponse } from '../kernel/types.ts';
 import type { Clock } from './clock.ts';

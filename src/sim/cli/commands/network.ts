@@ -9,7 +9,7 @@ import { formatterStruct, stringMethods, writeFormatted } from '../formatter/con
 import { goTimeString, naturalSort, parseRFC3339, truncateID } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
 import { filterFlag, filtersOf, formatFlag, INSPECT_FORMAT_HELP, validateLink } from '../opts.ts';
-import { type GoStruct, GoText } from '../template/index.ts';
+import { GoStruct, GoText } from '../template/index.ts';
 import { networkCreateCommand } from './network_create.ts';
 
 interface NetworkSummary {
@@ -96,6 +96,19 @@ export function getNetwork(ctx: RunContext, name: string, verbose = false): unkn
   return ctx.client.get(`/networks/${pathEscape(name)}`, verbose ? { verbose: 'true' } : undefined);
 }
 
+/** ipamConfigStruct is network.IPAMConfig: its omitempty fields read as "" (map[] for AuxAddress) when absent. */
+function ipamConfigStruct(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const c = raw as Record<string, unknown>;
+  const fields = {
+    Subnet: c.Subnet ?? '',
+    IPRange: c.IPRange ?? '',
+    Gateway: c.Gateway ?? '',
+    AuxAddress: c.AuxiliaryAddresses ?? new GoText('map[string]string', 'map[]', null, false),
+  };
+  return new GoStruct('network.IPAMConfig', fields, {}, () => raw);
+}
+
 /** networkTypedView mirrors network.Inspect's Go types: Created is a time.Time, nil maps print map[]. */
 export function networkTypedView(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
@@ -108,6 +121,7 @@ export function networkTypedView(raw: unknown): unknown {
   if (n.IPAM && typeof n.IPAM === 'object') {
     const ipam = { ...(n.IPAM as Record<string, unknown>) };
     ipam.Options = nilMap(ipam.Options);
+    if (Array.isArray(ipam.Config)) ipam.Config = ipam.Config.map(ipamConfigStruct);
     n.IPAM = ipam;
   }
   return n;

@@ -8,6 +8,7 @@ import {
   type GoMethod,
   GoStruct,
   HEADER_FUNCS,
+  MarshaledJSON,
   parseTemplate,
   TemplateParseError,
 } from '../template/index.ts';
@@ -17,12 +18,12 @@ export function isTableFormat(f: string): boolean {
   return f.startsWith('table');
 }
 
-/** formatterStruct builds a formatter context whose {{json .}} is its zero-arg methods, sorted. */
+/** formatterStruct builds a formatter context whose {{json .}} is its zero-arg methods, sorted, json.Marshal'd. */
 export function formatterStruct(typeName: string, methods: Record<string, GoMethod>): GoStruct {
   return new GoStruct(typeName, {}, methods, () => {
     const o: Record<string, unknown> = {};
     for (const k of Object.keys(methods).sort()) if (methods[k].params.length === 0) o[k] = methods[k].fn();
-    return o;
+    return new MarshaledJSON(o);
   });
 }
 

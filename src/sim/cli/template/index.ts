@@ -8,7 +8,7 @@ import { parse, type Tree } from './parse.ts';
 export { ExecError } from './exec.ts';
 export { FuncError, type FuncMap, HEADER_FUNCS } from './funcs.ts';
 export { TemplateParseError } from './parse.ts';
-export { type GoMethod, GoStruct, GoText, goJSON, goPrint, NO_VALUE } from './value.ts';
+export { type GoMethod, GoStruct, GoText, goJSON, goPrint, MarshaledJSON, NO_VALUE } from './value.ts';
 
 /** Template is a parsed Go template with its function map. */
 export class Template {

@@ -115,9 +115,27 @@ export function isTrue(v: unknown): boolean {
   return true;
 }
 
+/**
+ * MarshaledJSON is a value whose MarshalJSON calls json.Marshal (docker/cli formatter/reflect.go):
+ * its <, > and & come out as \u003c, \u003e and \u0026 even inside the json func's non-escaping encoder.
+ */
+export class MarshaledJSON {
+  readonly value: unknown;
+  constructor(value: unknown) {
+    this.value = value;
+  }
+}
+
+const HTML_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
+
 /** goJSON encodes a value like encoding/json with SetEscapeHTML(false), without the trailing newline. */
 export function goJSON(v: unknown): string {
+  const raws: string[] = [];
   const prep = (x: unknown): unknown => {
+    if (x instanceof MarshaledJSON) {
+      raws.push(goJSON(x.value).replace(/[<>&]/g, (c) => HTML_ESCAPES[c]));
+      return `\uE000${raws.length - 1}\uE000`;
+    }
     if (x === NO_VALUE || x === undefined) return null;
     if (x instanceof GoText) return x.jsonValue;
     if (x instanceof GoStruct) {
@@ -132,7 +150,8 @@ export function goJSON(v: unknown): string {
     }
     return x;
   };
-  return (JSON.stringify(prep(v)) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const text = (JSON.stringify(prep(v)) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return raws.length === 0 ? text : text.replace(/"\uE000(\d+)\uE000"/g, (_, i) => raws[Number(i)]);
 }
 
 /** utf8Bytes encodes a string as UTF-8 bytes (Go strings are byte sequences). */

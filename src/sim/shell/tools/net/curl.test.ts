@@ -186,3 +186,37 @@ test('busybox wget saves index.html with its status bar', () => {
   );
   assert.equal(smartSize5(123456), ' 120k');
 });
+
+test('GNU wget on a host: the classic transcript and the 404 error', () => {
+  const L = webLab();
+  const place = { ...L.host, cwd: '/root' };
+  const r = wget({
+    argv: ['wget', 'http://172.17.0.2/'],
+    stdin: '',
+    env: { LANG: 'C.UTF-8' },
+    cwd: '/root',
+    place,
+    world: L.world,
+  });
+  assert.equal(
+    r.stderr.replace(/\(\d+\.\d MB\/s\)/, '(R)'),
+    `--2026-01-05 09:00:00--  http://172.17.0.2/
+Connecting to 172.17.0.2:80... connected.
+HTTP request sent, awaiting response... 200 OK
+Length: 615 [text/html]
+Saving to: \u2018index.html\u2019
+
+index.html          100%[===================>]     615  --.-KB/s    in 0s      
+
+2026-01-05 09:00:00 (R) - \u2018index.html\u2019 saved [615/615]
+
+`,
+  );
+  assert.equal(L.host.fs.readFile('/root/index.html'), NGINX_INDEX);
+  const e = run(L.world, L.host, wget, 'wget -q http://172.17.0.2/none');
+  assert.deepEqual([e.stderr, e.exitCode], ['2026-01-05 09:00:00 ERROR 404: Not Found.\n\n', 8]);
+  assert.equal(
+    run(L.world, L.host, wget, 'wget -q nope.invalid').stderr,
+    "wget: unable to resolve host address 'nope.invalid'\n",
+  );
+});

@@ -1,6 +1,6 @@
-// The firewall and bridge front-ends: iptables (kernel/iptables.ts does the work), iptables-save
-// (iptables/xtables-save.c + nft.c nft_rule_save) and iproute2's bridge (bridge/link.c,
-// bridge/fdb.c); simplified: no ip6tables, fdb without the multicast "self" entries.
+// Mirrors netfilter/iptables iptables/xtables-save.c + nft.c nft_rule_save (iptables-save) and
+// iproute2 bridge/link.c, bridge/fdb.c; the iptables command delegates to kernel/iptables.ts.
+// Simplified: no ip6tables, fdb without the multicast "self" entries.
 
 import { chainOrder, ruleLine } from '../../../kernel/ipt-format.ts';
 import { iptables as runIptables } from '../../../kernel/iptables.ts';
@@ -10,7 +10,7 @@ import type { Program, ProgramContext } from '../../program.ts';
 import { hasCarrier, linkBlock, nameAndLink } from './ip-show.ts';
 
 function hasNetAdmin(ctx: ProgramContext): boolean {
-  const ct = ctx.place.container as ({ capAdd?: string[]; privileged?: boolean } & object) | undefined;
+  const ct = ctx.place.container;
   return !ct || !!ct.privileged || (ct.capAdd ?? []).some((x) => /^(CAP_)?(NET_ADMIN|ALL)$/i.test(x));
 }
 

@@ -1,6 +1,6 @@
-// What curl and wget share: URL parsing (RFC 3986 subset), one HTTP transaction over a traced TCP
-// connection, status texts. Mirrors curl lib/urlapi.c and busybox networking/wget.c parse_url;
-// simplified: http only (https has no TLS here: port 443 is closed everywhere), no proxies.
+// Mirrors curl lib/urlapi.c and busybox networking/wget.c parse_url: what curl and wget share
+// (URL parsing, one HTTP transaction over a traced TCP connection, status texts); simplified: http
+// only (https has no TLS here: port 443 is closed everywhere), no proxies.
 
 import type { HttpResponse } from '../../../kernel/types.ts';
 import { tcpConnect } from '../../../trace/exchange.ts';

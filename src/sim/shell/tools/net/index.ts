@@ -1,5 +1,5 @@
-// The registry of network programs: host and image tools that walk packets through the simulated
-// kernel, and the servers that run as containers' main processes. Mirrors nothing upstream.
+// Mirrors nothing upstream; simplified: the registry of network programs (host and image tools
+// that walk packets through the simulated kernel, and the servers that run as main processes).
 
 import type { Program } from '../../program.ts';
 import { curl } from './curl.ts';
@@ -9,7 +9,7 @@ import { ip } from './ip.ts';
 import { nc } from './nc.ts';
 import { nslookup } from './nslookup.ts';
 import { ping } from './ping.ts';
-import { dockerEntrypoint, httpd, nginx, python, redisServer, top, whoami } from './servers.ts';
+import { dockerEntrypoint, httpd, nginx, python, redisServer, sleep, top, whoami } from './servers.ts';
 import { netstat, ss } from './ss.ts';
 import { traceroute } from './traceroute.ts';
 import { wget } from './wget.ts';
@@ -45,6 +45,7 @@ export function netPrograms(): Record<string, Program> {
     'redis-server': redisServer,
     'docker-entrypoint-redis': redisServer,
     top,
+    sleep,
   };
 }
 

@@ -33,7 +33,7 @@ export const rtnl = (c: IpCtx, msg: string): ProgramResult =>
 
 /** canAdmin tells whether the place may change the network (containers need NET_ADMIN). */
 export function canAdmin(c: IpCtx): boolean {
-  const ct = c.ctx.place.container as ({ capAdd?: string[]; privileged?: boolean } & object) | undefined;
+  const ct = c.ctx.place.container;
   if (!ct) return true;
   return !!ct.privileged || (ct.capAdd ?? []).some((x) => /^(CAP_)?(NET_ADMIN|ALL)$/i.test(x));
 }

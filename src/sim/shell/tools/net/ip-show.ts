@@ -18,19 +18,13 @@ export interface ShowOpts {
   link: boolean;
 }
 
-const nsids = new WeakMap<NetNs, Map<NetNs, number>>();
-
 /** netnsId returns the id a viewer namespace gives a peer namespace (link-netnsid), allocating in order. */
 export function netnsId(viewer: NetNs, peer: NetNs): number {
-  let m = nsids.get(viewer);
-  if (!m) {
-    m = new Map();
-    nsids.set(viewer, m);
-  }
-  let id = m.get(peer);
+  viewer.peerNsIds ??= new Map();
+  let id = viewer.peerNsIds.get(peer.id);
   if (id === undefined) {
-    id = m.size;
-    m.set(peer, id);
+    id = viewer.peerNsIds.size;
+    viewer.peerNsIds.set(peer.id, id);
   }
   return id;
 }
@@ -172,7 +166,7 @@ export function addrLines(l: Link, o: ShowOpts): string {
     s += `    ${a.family === 4 ? 'inet' : 'inet6'} ${a.ip}/${a.prefixLen} `;
     if (a.broadcast) s += `brd ${a.broadcast} `;
     s += `scope ${a.scope} `;
-    if (a.family === 6 && a.ip === '::1' && o.flavour === 'gnu') s += 'noprefixroute ';
+    if (a.family === 6 && a.ip === '::1') s += 'noprefixroute ';
     if (a.family === 4) s += l.name;
     s += '\n       valid_lft forever preferred_lft forever\n';
   }

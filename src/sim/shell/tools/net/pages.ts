@@ -1,6 +1,6 @@
-// The pages servers answer with: nginx's docs/html/index.html (release-1.29.4, 615 bytes) and its
-// special responses (src/http/ngx_http_special_response.c), Python 3.12 http.server's
-// list_directory. Mirrors those upstream files; simplified: no charset negotiation.
+// Mirrors nginx docs/html/index.html (release-1.29.4, 615 bytes) and src/http/
+// ngx_http_special_response.c, and Python 3.12 Lib/http/server.py list_directory; simplified: no
+// charset negotiation.
 
 import type { Vfs } from '../../../kernel/vfs.ts';
 

@@ -164,3 +164,15 @@ test('same seed, same commands: same output', () => {
   assert.equal(a, run(L2.world, L2.client, ping, 'ping -c 2 google.com').stdout);
   assert.ok(a.includes('2 packets received'));
 });
+
+test('iputils: an OUTPUT DROP makes sendmsg fail with EPERM for every packet', () => {
+  const L = lab();
+  iptablesOk(L.host.ns, ['-A', 'OUTPUT', '-d', '8.8.8.8', '-j', 'DROP']);
+  const r = run(L.world, L.host, ping, 'ping -c 2 8.8.8.8');
+  assert.equal(r.stderr, 'ping: sendmsg: Operation not permitted\nping: sendmsg: Operation not permitted\n');
+  assert.equal(
+    times(r.stdout),
+    'PING 8.8.8.8 (8.8.8.8) 56(84) bytes of data.\n\n--- 8.8.8.8 ping statistics ---\n2 packets transmitted, 0 received, 100% packet loss, time Nms\n\n',
+  );
+  assert.equal(r.exitCode, 1);
+});

@@ -111,7 +111,7 @@ function runEchoes(ctx: ProgramContext, dst: string, o: PingOpts, n: number, seq
       src,
     });
     out.push(t);
-    if (t.errno === 'ENETUNREACH' || t.errno === 'EPERM') break;
+    if (t.errno === 'ENETUNREACH' || (t.errno === 'EPERM' && ctx.place.flavour === 'busybox')) break;
   }
   return out;
 }
@@ -210,13 +210,13 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
   };
   let received = 0;
   let errors = 0;
+  let stderr = '';
   const times: number[] = [];
   for (let k = 0; k < traces.length; k++) {
     const t = traces[k];
     const seq = k + 1;
     if (t.errno === 'EPERM') {
-      out += '';
-      errors++;
+      stderr += 'ping: sendmsg: Operation not permitted\n';
       continue;
     }
     if (t.verdict === 'delivered' && t.reply) {
@@ -252,7 +252,7 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
     );
     out += `rtt min/avg/max/mdev = ${fmt3(Math.min(...times))}/${fmt3(avg)}/${fmt3(Math.max(...times))}/${fmt3(mdev)} ms\n`;
   } else out += '\n';
-  return { stdout: out, stderr: '', exitCode: received ? 0 : 1 };
+  return { stdout: out, stderr, exitCode: received ? 0 : 1 };
 }
 
 /** ping sends ICMP echo requests through the simulated network (busybox or iputils output). */

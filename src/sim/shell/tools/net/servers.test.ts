@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { curl } from './curl.ts';
 import { nginxError } from './pages.ts';
-import { dockerEntrypoint, httpd, logTime, nginx, python, redisServer, top, whoami } from './servers.ts';
+import {
+  dockerEntrypoint,
+  httpd,
+  logTime,
+  nginx,
+  python,
+  redisServer,
+  sleep,
+  top,
+  whoami,
+} from './servers.ts';
 import { lab, run } from './toolbench.ts';
 
 test('nginx binds 0.0.0.0:80 and [::]:80 owned by the container and keeps running', () => {
@@ -132,4 +142,13 @@ test('top keeps running; logTime formats like nginx and Go', () => {
   const L = lab();
   assert.equal(run(L.world, L.web, top, ['top']).running, true);
   assert.equal(logTime(Date.UTC(2026, 0, 5, 9, 3, 7)), '2026/01/05 09:03:07');
+});
+
+test('sleep: a long sleep keeps a container running; a short one advances the clock', () => {
+  const L = lab();
+  assert.equal(run(L.world, L.web, sleep, 'sleep 3600').running, true);
+  assert.equal(run(L.world, L.web, sleep, 'sleep infinity').running, true);
+  const t0 = L.world.clock.now();
+  const r = run(L.world, L.web, sleep, 'sleep 2');
+  assert.deepEqual([r.running, r.exitCode, L.world.clock.now() - t0], [undefined, 0, 2000]);
 });

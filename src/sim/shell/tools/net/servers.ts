@@ -1,12 +1,14 @@
-// Server programs that run as a container's main process: nginx (nginx/docker-nginx entrypoint +
-// src/core/ngx_connection.c bind retries), Apache httpd 2.4, traefik/whoami (app.go), python
-// http.server and redis-server. Each binds Sockets whose App answers traced connections and keeps
-// running; a busy port makes them fail the way the real ones do. Simplified: one config each.
+// Mirrors nginx/docker-nginx's entrypoint + nginx src/core/ngx_connection.c (bind retries), Apache
+// httpd 2.4, traefik/whoami app.go, Python http.server and redis-server start-up: server programs
+// that run as a container's main process, bind Sockets whose App answers traced connections and
+// keep running, or fail as the real ones do on a busy port. Simplified: one config each.
 
 import { BindError, bindSocket } from '../../../kernel/socket.ts';
 import type { HttpRequest, HttpResponse, NetNs, Socket } from '../../../kernel/types.ts';
 import { httpDate } from '../../../world/internet.ts';
+import { KERNEL } from '../../../world/machine.ts';
 import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
+import { sleep as utilSleep } from '../../utils/system.ts';
 import { NGINX_INDEX, nginxError, pythonListing } from './pages.ts';
 
 /** NGINX_VERSION is the nginx of the nginx:latest image in January 2026 (mainline 1.29.4, debian trixie). */
@@ -110,7 +112,7 @@ export const nginx: Program = (ctx) => {
     return { stdout: '', stderr: err, exitCode: 1 };
   }
   err += `${t()} [notice] 1#1: using the "epoll" event method\n${t()} [notice] 1#1: nginx/${NGINX_VERSION}\n`;
-  err += `${t()} [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) \n${t()} [notice] 1#1: OS: Linux 6.8.0-90-generic\n`;
+  err += `${t()} [notice] 1#1: built by gcc 14.2.0 (Debian 14.2.0-19) \n${t()} [notice] 1#1: OS: Linux ${KERNEL.release}\n`;
   err += `${t()} [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576\n${t()} [notice] 1#1: start worker processes\n`;
   err += `${t()} [notice] 1#1: start worker process 29\n${t()} [notice] 1#1: start worker process 30\n`;
   return { stdout: '', stderr: err, exitCode: 0, running: true };
@@ -317,4 +319,24 @@ export const top: Program = (ctx) => {
   const out = `Mem: 412880K used, 7721420K free, 1180K shrd, 21624K buff, 264716K cached\nCPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq\nLoad average: 0.00 0.00 0.00 1/160 1\n  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND\n    1     0 root     R     1628   0%   0   0% top\n`;
   void d;
   return { stdout: out, stderr: '', exitCode: 0, running: true };
+};
+
+/**
+ * sleep is coreutils/busybox sleep for a container's main process: a long sleep (a minute or more,
+ * or "infinity") keeps the container running; anything else is the shell's sleep, which advances
+ * the clock.
+ */
+export const sleep: Program = (ctx) => {
+  const args = ctx.argv.slice(1);
+  const secs = (a: string): number => {
+    const m = /^(\d+\.?\d*|\.\d+)([smhd]?)$/.exec(a);
+    if (a === 'infinity' || a === 'inf') return Number.POSITIVE_INFINITY;
+    return m
+      ? Number(m[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as '' | 's' | 'm' | 'h' | 'd']
+      : Number.NaN;
+  };
+  const total = args.reduce((t, a) => t + secs(a), 0);
+  if (ctx.place.container && args.length && total >= 60)
+    return { stdout: '', stderr: '', exitCode: 0, running: true };
+  return utilSleep(ctx);
 };

@@ -1,5 +1,5 @@
-// Test helpers for the network tools: a world with a Docker-like host, places for the host and for
-// alpine containers, and a runner that calls a Program with argv. Mirrors nothing upstream.
+// Mirrors nothing upstream; simplified: test helpers for the network tools (a world with a
+// Docker-like host, places for the host and alpine containers, a runner calling a Program).
 
 import type { NetNs } from '../../../kernel/types.ts';
 import { Vfs } from '../../../kernel/vfs.ts';

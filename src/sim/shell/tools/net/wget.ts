@@ -14,6 +14,7 @@ import {
   STATUS_TEXT,
 } from './http-client.ts';
 import { libcOf } from './resolve.ts';
+import { gnuWget } from './wget-gnu.ts';
 
 /** smartSize5 renders a byte count in 5 columns as busybox smart_ulltoa5 does. */
 export function smartSize5(n: number): string {
@@ -74,8 +75,9 @@ function die(err: string, msg: string): ProgramResult {
   return { stdout: '', stderr: `${err}wget: ${msg}\n`, exitCode: 1 };
 }
 
-/** wget is busybox wget: fetch a URL to a file or stdout. */
+/** wget fetches a URL to a file or stdout: busybox wget in alpine/busybox, GNU Wget elsewhere. */
 export const wget: Program = (ctx: ProgramContext) => {
+  if (ctx.place.flavour === 'gnu') return gnuWget(ctx, ctx.argv.slice(1));
   const o = parse(ctx.argv.slice(1));
   if ('exitCode' in o) return o;
   if (!o.url)

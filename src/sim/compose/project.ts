@@ -1,0 +1,342 @@
+// Mirrors compose-spec/compose-go v2 (loader: project name, normalisation of services, networks,
+// ports, depends_on, environment) as docker compose v2.36 loads a project; simplified: one file,
+// no profiles, extends, include, volumes, secrets, configs or interpolation defaults beyond ${VAR}.
+
+import { normalizePath, type Vfs } from '../kernel/vfs.ts';
+import { parseYaml, type YamlValue } from './yaml.ts';
+
+/** PortConfig is one normalised entry of `ports` (types.ServicePortConfig). */
+export interface PortConfig {
+  mode: 'ingress';
+  hostIp?: string;
+  target: number;
+  published?: string;
+  protocol: string;
+}
+
+/** ServiceNetwork is a service's attachment to one network (types.ServiceNetworkConfig). */
+export interface ServiceNetwork {
+  aliases?: string[];
+  ipv4Address?: string;
+  priority?: number;
+}
+
+/** Dependency is one `depends_on` entry (types.ServiceDependency). */
+export interface Dependency {
+  condition: string;
+  restart?: boolean;
+  required: boolean;
+}
+
+/** Service is a normalised service (types.ServiceConfig, the fields the simulator honours). */
+export interface Service {
+  name: string;
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  entrypoint?: string[];
+  containerName?: string;
+  environment: Record<string, string | null>;
+  hostname?: string;
+  labels: Record<string, string>;
+  networkMode?: string;
+  /** networks is null-valued for a plain attachment, as compose-go keeps it. */
+  networks: Record<string, ServiceNetwork | null>;
+  ports: PortConfig[];
+  dependsOn: Record<string, Dependency>;
+  restart?: string;
+  tty?: boolean;
+  stdinOpen?: boolean;
+  workingDir?: string;
+}
+
+/** NetworkConfig is a normalised top-level network (types.NetworkConfig). */
+export interface NetworkConfig {
+  name: string;
+  driver?: string;
+  driverOpts?: Record<string, string>;
+  ipam?: { driver?: string; config?: Array<{ subnet?: string; gateway?: string; ip_range?: string }> };
+  external?: boolean;
+  internal?: boolean;
+  attachable?: boolean;
+  enableIpv6?: boolean;
+  labels?: Record<string, string>;
+}
+
+/** Project is a loaded compose project (types.Project). */
+export interface Project {
+  name: string;
+  workingDir: string;
+  composeFiles: string[];
+  services: Record<string, Service>;
+  networks: Record<string, NetworkConfig>;
+}
+
+/** ComposeError is an error compose prints as is (exit 1, or 15 for invalid project files). */
+export class ComposeError extends Error {
+  readonly code: number;
+  constructor(message: string, code = 1) {
+    super(message);
+    this.name = 'ComposeError';
+    this.code = code;
+  }
+}
+
+/** DEFAULT_FILES is compose-go's cli.DefaultFileNames, in lookup order. */
+export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+
+/** findComposeFile walks up from cwd looking for a default file (cli.getDefaultConfigPath). */
+export function findComposeFile(fs: Vfs, cwd: string): string | undefined {
+  for (let dir = normalizePath(cwd); ; dir = normalizePath(`${dir}/..`)) {
+    for (const f of DEFAULT_FILES) {
+      const p = normalizePath(f, dir);
+      if (fs.readFile(p) !== undefined) return p;
+    }
+    if (dir === '/') return undefined;
+  }
+}
+
+/** normalizeProjectName is loader.NormalizeProjectName: lowercase, only [a-z0-9_-], leading alnum. */
+export function normalizeProjectName(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[^a-z0-9]+/, '');
+}
+
+type Obj = { [k: string]: YamlValue };
+const isObj = (v: YamlValue | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: YamlValue): string => (v === null ? '' : String(v));
+
+/** shellSplit is go-shellwords' Parse as compose-go uses it for string commands. */
+export function shellSplit(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  let quote = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"' && i + 1 < s.length) cur += s[++i];
+      else cur += c;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      has = true;
+    } else if (c === '\\' && i + 1 < s.length) {
+      cur += s[++i];
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has || cur) out.push(cur);
+      cur = '';
+      has = false;
+    } else cur += c;
+  }
+  if (has || cur) out.push(cur);
+  return out;
+}
+
+function strings(v: YamlValue | undefined, path: string): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return shellSplit(v);
+  if (Array.isArray(v)) return v.map(str);
+  throw new ComposeError(`validating ${path}: must be a string or a list`, 15);
+}
+
+function mapping(v: YamlValue | undefined, path: string): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  if (v === undefined || v === null) return out;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const s = str(item);
+      const eq = s.indexOf('=');
+      out[eq < 0 ? s : s.slice(0, eq)] = eq < 0 ? null : s.slice(eq + 1);
+    }
+    return out;
+  }
+  if (!isObj(v)) throw new ComposeError(`${path} must be a mapping`, 15);
+  for (const [k, val] of Object.entries(v)) out[k] = val === null ? null : str(val);
+  return out;
+}
+
+/** parsePort is types.ParsePortConfig for the short syntax ("8080:80", "127.0.0.1:8080:80/udp", 80). */
+export function parsePort(v: YamlValue, service: string): PortConfig[] {
+  if (isObj(v)) {
+    return [
+      {
+        mode: 'ingress',
+        hostIp: v.host_ip ? str(v.host_ip) : undefined,
+        target: Number(v.target),
+        published: v.published === undefined || v.published === null ? undefined : str(v.published),
+        protocol: v.protocol ? str(v.protocol) : 'tcp',
+      },
+    ];
+  }
+  const s = str(v);
+  const [spec, protocol = 'tcp'] = s.split('/');
+  const parts = spec.split(':');
+  const target = parts.pop() as string;
+  const published = parts.pop();
+  const hostIp = parts.length > 0 ? parts.join(':') : undefined;
+  if (!/^\d+(-\d+)?$/.test(target) || (published !== undefined && !/^\d*(-\d+)?$/.test(published)))
+    throw new ComposeError(`services.${service}.ports contains an invalid type, it should be a number, or an object`, 15);
+  return [{ mode: 'ingress', hostIp, target: Number(target), published: published || undefined, protocol }];
+}
+
+function interpolate(v: YamlValue, env: Record<string, string>): YamlValue {
+  if (typeof v === 'string')
+    return v.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, def, b) => {
+      if (m === '$$') return '$';
+      const val = env[a ?? b];
+      return val === undefined || (val === '' && m.includes(':-')) ? (def ?? '') : val;
+    });
+  if (Array.isArray(v)) return v.map((x) => interpolate(x, env));
+  if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolate(x, env)]));
+  return v;
+}
+
+function loadService(name: string, raw: YamlValue): Service {
+  if (!isObj(raw)) throw new ComposeError(`service "${name}" has neither an image nor a build context specified: invalid compose project`);
+  const networks: Record<string, ServiceNetwork | null> = {};
+  if (Array.isArray(raw.networks)) for (const n of raw.networks) networks[str(n)] = null;
+  else if (isObj(raw.networks))
+    for (const [k, v] of Object.entries(raw.networks)) {
+      if (!isObj(v)) networks[k] = null;
+      else
+        networks[k] = {
+          aliases: Array.isArray(v.aliases) ? v.aliases.map(str) : undefined,
+          ipv4Address: v.ipv4_address ? str(v.ipv4_address) : undefined,
+          priority: typeof v.priority === 'number' ? v.priority : undefined,
+        };
+    }
+  const dependsOn: Record<string, Dependency> = {};
+  if (Array.isArray(raw.depends_on)) for (const d of raw.depends_on) dependsOn[str(d)] = { condition: 'service_started', required: true };
+  else if (isObj(raw.depends_on))
+    for (const [k, v] of Object.entries(raw.depends_on)) {
+      const o = isObj(v) ? v : {};
+      dependsOn[k] = {
+        condition: o.condition ? str(o.condition) : 'service_started',
+        restart: o.restart === true ? true : undefined,
+        required: o.required !== false,
+      };
+    }
+  let build: Service['build'];
+  if (typeof raw.build === 'string') build = { context: raw.build, dockerfile: 'Dockerfile' };
+  else if (isObj(raw.build))
+    build = { context: raw.build.context ? str(raw.build.context) : '.', dockerfile: raw.build.dockerfile ? str(raw.build.dockerfile) : 'Dockerfile' };
+  if (raw.image === undefined && !build)
+    throw new ComposeError(`service "${name}" has neither an image nor a build context specified: invalid compose project`);
+  const labels = mapping(raw.labels, `services.${name}.labels`);
+  return {
+    name,
+    image: raw.image !== undefined ? str(raw.image) : undefined,
+    build,
+    command: strings(raw.command, `services.${name}.command`),
+    entrypoint: strings(raw.entrypoint, `services.${name}.entrypoint`),
+    containerName: raw.container_name ? str(raw.container_name) : undefined,
+    environment: mapping(raw.environment, `services.${name}.environment`),
+    hostname: raw.hostname ? str(raw.hostname) : undefined,
+    labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v ?? ''])),
+    networkMode: raw.network_mode ? str(raw.network_mode) : undefined,
+    networks,
+    ports: Array.isArray(raw.ports) ? raw.ports.flatMap((p) => parsePort(p, name)) : [],
+    dependsOn,
+    restart: raw.restart ? str(raw.restart) : undefined,
+    tty: raw.tty === true ? true : undefined,
+    stdinOpen: raw.stdin_open === true ? true : undefined,
+    workingDir: raw.working_dir ? str(raw.working_dir) : undefined,
+  };
+}
+
+function loadNetwork(key: string, raw: YamlValue, project: string): NetworkConfig {
+  const o = isObj(raw) ? raw : {};
+  const external = o.external === true || isObj(o.external);
+  const n: NetworkConfig = { name: o.name ? str(o.name) : external ? key : `${project}_${key}` };
+  if (o.driver) n.driver = str(o.driver);
+  if (isObj(o.driver_opts)) n.driverOpts = Object.fromEntries(Object.entries(o.driver_opts).map(([k, v]) => [k, str(v)]));
+  if (isObj(o.ipam)) {
+    n.ipam = {};
+    if (o.ipam.driver) n.ipam.driver = str(o.ipam.driver);
+    if (Array.isArray(o.ipam.config))
+      n.ipam.config = o.ipam.config.filter(isObj).map((c) => {
+        const out: { subnet?: string; gateway?: string; ip_range?: string } = {};
+        if (c.subnet) out.subnet = str(c.subnet);
+        if (c.ip_range) out.ip_range = str(c.ip_range);
+        if (c.gateway) out.gateway = str(c.gateway);
+        return out;
+      });
+  }
+  if (external) n.external = true;
+  if (o.internal === true) n.internal = true;
+  if (o.attachable === true) n.attachable = true;
+  if (o.enable_ipv6 === true) n.enableIpv6 = true;
+  if (o.labels !== undefined) n.labels = Object.fromEntries(Object.entries(mapping(o.labels, `networks.${key}.labels`)).map(([k, v]) => [k, v ?? '']));
+  return n;
+}
+
+/** LoadOptions are where a project comes from. */
+export interface LoadOptions {
+  file: string;
+  content: string;
+  /** projectName is -p or COMPOSE_PROJECT_NAME, if given. */
+  projectName?: string;
+  env: Record<string, string>;
+}
+
+/** loadProject parses and normalises a compose file into a Project. */
+export function loadProject(opts: LoadOptions): Project {
+  const doc = interpolate(parseYaml(opts.content), opts.env);
+  if (doc === null) throw new ComposeError('empty compose file', 15);
+  if (!isObj(doc)) throw new ComposeError(`Top-level object must be a mapping`, 15);
+  const workingDir = opts.file.slice(0, opts.file.lastIndexOf('/')) || '/';
+  const fromDir = normalizeProjectName(workingDir.slice(workingDir.lastIndexOf('/') + 1));
+  const name = opts.projectName ? normalizeProjectName(opts.projectName) : doc.name ? normalizeProjectName(str(doc.name)) : fromDir;
+  if (!name) throw new ComposeError('project name can\'t be empty. Use `--project-name` to set a valid name');
+  for (const k of Object.keys(doc))
+    if (!['name', 'version', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(k) && !k.startsWith('x-'))
+      throw new ComposeError(`validating ${opts.file}: additional properties '${k}' not allowed`, 15);
+  const services: Record<string, Service> = {};
+  const rawServices = isObj(doc.services) ? doc.services : {};
+  for (const [k, v] of Object.entries(rawServices)) services[k] = loadService(k, v);
+  const networks: Record<string, NetworkConfig> = {};
+  if (isObj(doc.networks)) for (const [k, v] of Object.entries(doc.networks)) networks[k] = loadNetwork(k, v, name);
+  // Services without networks join "default"; the default network exists only if someone uses it.
+  for (const s of Object.values(services)) {
+    if (!s.networkMode && Object.keys(s.networks).length === 0) s.networks.default = null;
+    for (const n of Object.keys(s.networks)) {
+      if (n === 'default' && !networks.default) networks.default = { name: `${name}_default` };
+      if (!networks[n])
+        throw new ComposeError(`service "${s.name}" refers to undefined network ${n}: invalid compose project`);
+    }
+    for (const d of Object.keys(s.dependsOn))
+      if (!services[d] && s.dependsOn[d].required)
+        throw new ComposeError(`service "${s.name}" depends on undefined service "${d}": invalid compose project`);
+  }
+  return { name, workingDir, composeFiles: [opts.file], services, networks };
+}
+
+/** serviceOrder sorts services so that dependencies come first (graph.InDependencyOrder), ties by name. */
+export function serviceOrder(p: Project): string[] {
+  const out: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (n: string): void => {
+    if (out.includes(n)) return;
+    if (visiting.has(n)) throw new ComposeError(`dependency cycle detected: ${[...visiting, n].join(' -> ')}`);
+    visiting.add(n);
+    for (const d of Object.keys(p.services[n]?.dependsOn ?? {}).sort()) if (p.services[d]) visit(d);
+    visiting.delete(n);
+    out.push(n);
+  };
+  for (const n of Object.keys(p.services).sort()) visit(n);
+  return out;
+}
+
+/** containerName is getContainerName: container_name, else <project>-<service>-<n>. */
+export function containerName(p: Project, s: Service, n = 1): string {
+  return s.containerName ?? `${p.name}-${s.name}-${n}`;
+}
+
+/** imageName is api.GetImageNameOrDefault: the image, else <project>-<service>. */
+export function imageName(p: Project, s: Service): string {
+  return s.image ?? `${p.name}-${s.name}`;
+}
