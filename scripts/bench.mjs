@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pageJsSection } from './bench/page-js.mjs';
+import { simSection } from './bench/sim.mjs';
 
-/** sections is the registry of bench sections, printed in this order. */
-export const sections = [pageJsSection];
+/** sections is the registry of bench sections, printed in this order. A section with needsDist: false runs without a build. */
+export const sections = [pageJsSection, simSection];
 
 /** formatTable renders rows as an aligned plain-text table with a header rule. */
 export function formatTable(columns, rows) {
@@ -24,12 +25,13 @@ export function formatTable(columns, rows) {
 
 function main() {
   const distDir = 'dist';
-  if (!existsSync(distDir)) {
-    console.error('dist/ does not exist: run `npm run build` first.');
+  const wanted = process.argv.slice(2);
+  const chosen = sections.filter((s) => wanted.length === 0 || wanted.includes(s.name));
+  if (chosen.some((s) => s.needsDist !== false) && !existsSync(distDir)) {
+    console.error('dist/ does not exist: run `npm run build` first (or `npm run bench -- sim`).');
     process.exit(1);
   }
-  const wanted = process.argv.slice(2);
-  for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
+  for (const section of chosen) {
     console.log(`\n${section.name}: ${section.title}\n`);
     console.log(formatTable(section.columns, section.run({ distDir })));
   }

@@ -28,7 +28,12 @@ const steps = [
   },
   {
     name: 'conformance',
-    run: [[node, 'scripts/run-unit.mjs', '--label', 'conformance tests', 'tests/conformance/**/*.test.ts']],
+    run: [
+      [node, 'scripts/run-unit.mjs', '--label', 'conformance tests', 'tests/conformance/**/*.test.ts'],
+      // the real docker client against sim:daemon, then the fuzz/property suite (issue 4)
+      [node, 'scripts/run-unit.mjs', '--label', 'differential tests', 'tests/differential/**/*.test.ts'],
+      [node, 'scripts/run-unit.mjs', '--label', 'fuzz tests', 'tests/fuzz/**/*.test.ts'],
+    ],
   },
   {
     name: 'build',

@@ -2,6 +2,7 @@
 // so any correct way of reaching the goal counts. Scenarios name a goal and give its arguments.
 
 import type { HostView, LabStateView } from '../sim/index.ts';
+import type { Challenge } from './schema.ts';
 
 /** GoalArgs are a named goal's arguments; `host` picks the host (default: the scenario's first). */
 export type GoalArgs = Record<string, string | number | boolean>;
@@ -24,7 +25,8 @@ const DEFAULT_NETWORKS = new Set(['bridge', 'host', 'none']);
 /** GOALS maps each goal name to its predicate and a description of its arguments. */
 export const GOALS = {
   /** containerRunning: a container called `name` is running. */
-  containerRunning: (s: LabStateView, a: GoalArgs) => container(hostOf(s, a), str(a, 'name'))?.running === true,
+  containerRunning: (s: LabStateView, a: GoalArgs) =>
+    container(hostOf(s, a), str(a, 'name'))?.running === true,
   /** containerAbsent: no container called `name` exists (stopped ones count as existing). */
   containerAbsent: (s: LabStateView, a: GoalArgs) => container(hostOf(s, a), str(a, 'name')) === undefined,
   /** networkExists: a network called `name` exists, with `driver` if given. */
@@ -61,3 +63,10 @@ export type GoalName = keyof typeof GOALS;
 
 /** GOAL_NAMES lists the goal names, for the schema's friendly error. */
 export const GOAL_NAMES = Object.keys(GOALS) as GoalName[];
+
+/** goalMet evaluates a challenge's goal against a state view. */
+export function goalMet(challenge: Challenge, state: LabStateView): boolean {
+  const goal = challenge.goal;
+  if (typeof goal === 'function') return goal(state);
+  return GOALS[goal.predicate](state, goal.args as GoalArgs);
+}

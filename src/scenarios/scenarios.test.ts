@@ -1,15 +1,21 @@
 // Every scenario, replayed headlessly: setup alone leaves each goal unmet; its solution meets it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { SCENARIO_DATA } from './data/index.ts';
 import { goalMet, parseScenario, SCENARIOS } from './index.ts';
+import { normalizeScenario } from './normalize.ts';
 import { startScenario } from './start.ts';
 
 for (const scenario of SCENARIOS.values()) {
   test(`scenario ${scenario.id}: setup runs cleanly`, () => {
-    const sim = startScenario(scenario);
-    for (const step of scenario.setup) assert.ok(step.line.length > 0);
+    const sim = startScenario({ ...scenario, setup: [] });
+    for (const step of scenario.setup) {
+      const res = sim.exec(step.line, { host: step.host ?? scenario.hosts[0] });
+      assert.equal(res.exitCode, 0, `${step.line}: ${res.stderr}`);
+    }
     assert.deepEqual(sim.hosts(), scenario.hosts);
-    for (const f of scenario.files) assert.equal(sim.readFile(f.path, f.host ?? scenario.hosts[0]), f.content);
+    for (const f of scenario.files)
+      assert.equal(sim.readFile(f.path, f.host ?? scenario.hosts[0]), f.content);
   });
   for (const challenge of scenario.challenges) {
     test(`scenario ${scenario.id}: challenge ${challenge.id} is unmet before and met after its solution`, () => {
@@ -45,4 +51,8 @@ test('parseScenario explains every problem by field', () => {
     () => parseScenario({ id: 'a', title: 'A', setup: [{ host: 'host9', line: 'ls' }] }),
     /setup\.0\.host: unknown host "host9" \(hosts: host1\)/,
   );
+});
+
+test('the browser defaults (normalizeScenario) agree with the schema on every scenario', () => {
+  for (const data of SCENARIO_DATA) assert.deepEqual(normalizeScenario(data), SCENARIOS.get(data.id));
 });

@@ -39,7 +39,9 @@ const challenge = z.object({
     .array(z.string().min(1))
     .min(1, 'solution must list at least one command')
     .describe('Commands that reach the goal from the setup; "show solution" types them, CI replays them.'),
-  host: hostName.optional().describe('The host whose terminal the solution is typed into (default: the first).'),
+  host: hostName
+    .optional()
+    .describe('The host whose terminal the solution is typed into (default: the first).'),
 });
 
 /** scenarioSchema describes one lab scenario. */
@@ -91,11 +93,12 @@ export function parseScenario(data: unknown, origin = 'scenario'): Scenario {
     const problems: string[] = [];
     const known = new Set(s.hosts);
     const check = (host: string | undefined, where: string) => {
-      if (host !== undefined && !known.has(host)) problems.push(`${where}: unknown host "${host}" (hosts: ${s.hosts.join(', ')})`);
+      if (host !== undefined && !known.has(host))
+        problems.push(`${where}: unknown host "${host}" (hosts: ${s.hosts.join(', ')})`);
     };
-    s.setup.forEach((x, i) => check(x.host, `setup.${i}.host`));
-    s.files.forEach((x, i) => check(x.host, `files.${i}.host`));
-    s.challenges.forEach((x, i) => check(x.host, `challenges.${i}.host`));
+    for (const [i, x] of s.setup.entries()) check(x.host, `setup.${i}.host`);
+    for (const [i, x] of s.files.entries()) check(x.host, `files.${i}.host`);
+    for (const [i, x] of s.challenges.entries()) check(x.host, `challenges.${i}.host`);
     const ids = s.challenges.map((c) => c.id);
     ids.forEach((cid, i) => {
       if (ids.indexOf(cid) !== i) problems.push(`challenges.${i}.id: duplicate id "${cid}"`);

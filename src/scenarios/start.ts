@@ -5,7 +5,11 @@ import { createWorld, type LabLogEntry, type Sim } from '../sim/index.ts';
 import type { Scenario } from './schema.ts';
 
 /** startScenario builds the scenario's world and replays `log` on it. */
-export function startScenario(scenario: Scenario, log: readonly LabLogEntry[] = [], seed = scenario.seed): Sim {
+export function startScenario(
+  scenario: Scenario,
+  log: readonly LabLogEntry[] = [],
+  seed = scenario.seed,
+): Sim {
   const sim = createWorld({ seed, hosts: scenario.hosts });
   const first = scenario.hosts[0];
   for (const f of scenario.files) sim.writeFile(f.path, f.content, f.host ?? first);

@@ -18,11 +18,11 @@ import { createWorld as buildWorld } from './world/build.ts';
 import type { Clock } from './world/clock.ts';
 import type { TraceEvent, World } from './world/world.ts';
 
+export { type LabLogEntry, replayWorld } from './lab/replay.ts';
+export type { ContainerView, HostView, LabStateView, NetworkView } from './lab/state-view.ts';
+export type { CompletionResult } from './shell/complete.ts';
 export type { ExecResult } from './types.ts';
 export type { TraceEvent } from './world/world.ts';
-export type { CompletionResult } from './shell/complete.ts';
-export type { ContainerView, HostView, LabStateView, NetworkView } from './lab/state-view.ts';
-export { type LabLogEntry, replayWorld } from './lab/replay.ts';
 
 /** LAB_HOME is the directory that holds a lab's editable files on every host. */
 export const LAB_HOME = '/root';
@@ -121,7 +121,9 @@ export function createWorld(options: SimOptions = {}): Sim {
     return fs
       .files()
       .map(([path]) => path)
-      .filter((path) => path.startsWith(`${LAB_HOME}/`) && !path.split('/').some((part) => part.startsWith('.')));
+      .filter(
+        (path) => path.startsWith(`${LAB_HOME}/`) && !path.split('/').some((part) => part.startsWith('.')),
+      );
   };
   const first = [...world.hosts.keys()][0];
   const partsOf = (host = first): HostParts | undefined => parts.get(host);

@@ -9,7 +9,10 @@ import { READS, SCENARIOS } from './scenarios.ts';
 
 const missing = DOCKER_BIN === undefined;
 
-test('a real docker client is installed (required under CI=true)', { skip: missing && process.env.CI !== 'true' ? 'no docker client installed: differential suite skipped' : false }, () => {
+test('a real docker client is installed (required under CI=true)', {
+  skip:
+    missing && process.env.CI !== 'true' ? 'no docker client installed: differential suite skipped' : false,
+}, () => {
   assert.ok(DOCKER_BIN, 'CI=true but no docker client found on PATH or at /usr/local/bin/docker');
 });
 
@@ -21,7 +24,11 @@ for (const scenario of SCENARIOS) {
     const diffs = outcomes.filter((o) => !o.same);
     total += outcomes.length;
     matched += outcomes.length - diffs.length;
-    assert.equal(diffs.length, 0, `${diffs.length} of ${outcomes.length} reads differ:\n\n${diffs.map(describeDiff).join('\n\n')}`);
+    assert.equal(
+      diffs.length,
+      0,
+      `${diffs.length} of ${outcomes.length} reads differ:\n\n${diffs.map(describeDiff).join('\n\n')}`,
+    );
   });
 }
 

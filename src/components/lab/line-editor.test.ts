@@ -46,7 +46,7 @@ test('Enter submits; ↑/↓ walk the shared history and restore the draft', () 
 test('Ctrl-C drops the line, Ctrl-L clears, Tab asks for completion (repeated on the second)', () => {
   const ed = new LineEditor([]);
   type(ed, 'abc');
-  assert.deepEqual(type(ed, '\x03'), [{ type: 'cancel' }]);
+  assert.deepEqual(type(ed, '\x03'), [{ type: 'cancel', line: 'abc' }]);
   assert.equal(ed.line, '');
   assert.deepEqual(type(ed, '\x0c'), [{ type: 'clear' }]);
   type(ed, 'docker n');
@@ -83,11 +83,17 @@ test('renderLine redraws from the first row and places the cursor, wrapping long
   assert.deepEqual(renderLine('$ ', 'ls', 1, 80, 0), { data: '\r\x1b[J$ ls\r\x1b[3C', cursorRow: 0 });
   const long = renderLine('$ ', 'x'.repeat(8), 8, 10, 1);
   assert.deepEqual(long, { data: `\x1b[1A\r\x1b[J$ ${'x'.repeat(8)} \r\r`, cursorRow: 1 });
-  assert.deepEqual(renderLine('$ ', 'x'.repeat(12), 0, 10, 0).data, `\r\x1b[J$ ${'x'.repeat(12)}\x1b[1A\r\x1b[2C`);
+  assert.deepEqual(
+    renderLine('$ ', 'x'.repeat(12), 0, 10, 0).data,
+    `\r\x1b[J$ ${'x'.repeat(12)}\x1b[1A\r\x1b[2C`,
+  );
 });
 
 test('formatColumns lists candidates down the columns', () => {
-  assert.equal(formatColumns(['connect', 'create', 'disconnect', 'inspect', 'ls'], 30), 'connect     inspect\r\ncreate      ls\r\ndisconnect\r\n');
+  assert.equal(
+    formatColumns(['connect', 'create', 'disconnect', 'inspect', 'ls'], 30),
+    'connect     inspect\r\ncreate      ls\r\ndisconnect\r\n',
+  );
 });
 
 test('Esc then Tab lets the browser move focus; Tab alone stays in the terminal', () => {

@@ -8,7 +8,7 @@ export type EditorAction =
   | { type: 'render' }
   | { type: 'submit'; line: string }
   | { type: 'complete'; line: string; cursor: number; repeated: boolean }
-  | { type: 'cancel' }
+  | { type: 'cancel'; line: string }
   | { type: 'clear' }
   | { type: 'bell' };
 
@@ -56,6 +56,16 @@ const KEYS: Record<string, string> = {
   '\n': 'enter',
   '\x1b': 'escape',
 };
+
+/** printable drops control characters (C0 and DEL) from typed or pasted text. */
+function printable(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 0x20 && code !== 0x7f) out += ch;
+  }
+  return out;
+}
 
 /** LineEditor holds the line being typed, its cursor and the lab's shared command history. */
 export class LineEditor {
@@ -114,7 +124,7 @@ export class LineEditor {
     const parts = text.split('\r');
     const actions: EditorAction[] = [];
     for (let i = 0; i < parts.length; i++) {
-      this.insert(parts[i].replace(/[\x00-\x1f\x7f]/g, ''));
+      this.insert(printable(parts[i]));
       if (i < parts.length - 1) actions.push(this.submit());
     }
     if (actions.length === 0 || parts[parts.length - 1] !== '') actions.push({ type: 'render' });
@@ -177,11 +187,13 @@ export class LineEditor {
         return this.browse(-1);
       case 'down':
         return this.browse(1);
-      case 'cancel':
+      case 'cancel': {
+        const dropped = this.line;
         this.line = '';
         this.cursor = 0;
         this.historyIndex = undefined;
-        return [{ type: 'cancel' }];
+        return [{ type: 'cancel', line: dropped }];
+      }
       case 'clear':
         return [{ type: 'clear' }];
       case 'search':
@@ -206,7 +218,8 @@ export class LineEditor {
   }
 
   private find(query: string, from: number): number {
-    for (let i = Math.min(from, this.history.length - 1); i >= 0; i--) if (this.history[i].includes(query)) return i;
+    for (let i = Math.min(from, this.history.length - 1); i >= 0; i--)
+      if (this.history[i].includes(query)) return i;
     return -1;
   }
 
@@ -237,7 +250,7 @@ export class LineEditor {
       return [{ type: 'render' }];
     }
     if (key === undefined && !data.startsWith('\x1b')) {
-      s.query += data.replace(/[\x00-\x1f\x7f]/g, '');
+      s.query += printable(data);
       s.index = this.find(s.query, s.index < 0 ? this.history.length - 1 : s.index);
       this.showMatch(s);
       return [{ type: 'render' }];
@@ -281,7 +294,8 @@ export function formatColumns(words: string[], cols: number): string {
     let row = '';
     for (let c = 0; c < perRow; c++) {
       const w = words[c * rows + r];
-      if (w !== undefined) row += c === perRow - 1 || words[(c + 1) * rows + r] === undefined ? w : w.padEnd(width);
+      if (w !== undefined)
+        row += c === perRow - 1 || words[(c + 1) * rows + r] === undefined ? w : w.padEnd(width);
     }
     out.push(row);
   }

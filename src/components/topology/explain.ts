@@ -47,7 +47,9 @@ function networksOf(g: TopoGraph, c: ContainerNode | undefined): string[] {
 }
 
 const isUserBridge = (g: TopoGraph, name: string): boolean =>
-  g.hosts.some((h) => h.sections.some((s) => s.kind === 'bridge' && s.network?.name === name && s.label !== 'docker0'));
+  g.hosts.some((h) =>
+    h.sections.some((s) => s.kind === 'bridge' && s.network?.name === name && s.label !== 'docker0'),
+  );
 
 function place(g: TopoGraph, h: HopLike): string {
   const chain = /^(raw|filter|nat|mangle) (\S+):/.exec(h.reason);
@@ -61,7 +63,9 @@ function ruleWords(g: TopoGraph, t: TraceLike, h: HopLike): string {
   const to = ownerOf(g, t.request.dst);
   const a = networksOf(g, from);
   const b = networksOf(g, to);
-  const isolation = /DOCKER-ISOLATION-STAGE-2 -o \S+ -j DROP/.test(rule) || /^-A PREROUTING -d [\d.]+\/32 ! -i \S+ -j DROP$/.test(rule);
+  const isolation =
+    /DOCKER-ISOLATION-STAGE-2 -o \S+ -j DROP/.test(rule) ||
+    /^-A PREROUTING -d [\d.]+\/32 ! -i \S+ -j DROP$/.test(rule);
   if (isolation && from && to) {
     const pair = `${a.join(', ') || 'none'} → ${b.join(', ') || 'none'}`;
     if (a.length && b.length && [...a, ...b].every((n) => isUserBridge(g, n)))
@@ -70,12 +74,12 @@ function ruleWords(g: TopoGraph, t: TraceLike, h: HopLike): string {
   }
   if (isolation)
     return `blocked: ${to ? `${to.name}'s` : 'this'} address is reachable only through its own bridge; publish a port (-p) to reach it from outside.`;
+  if (/^-A DOCKER ! -i (\S+) -o \1 -j DROP/.test(rule))
+    return 'not published: from outside its bridge a container is reachable only on published ports (-p).';
   if (/-i (\S+) -o \1 -j DROP/.test(rule))
     return 'inter-container communication is off on this bridge (icc=false): containers on it cannot talk to each other.';
   if (/DOCKER-ISOLATION-STAGE-1 ! -[ds] \S+ -[io] \S+ -j DROP/.test(rule))
     return 'internal network: traffic may not leave it (docker network create --internal).';
-  if (/^-A DOCKER ! -i (\S+) -o \1 -j DROP/.test(rule))
-    return 'not published: from outside its bridge a container is reachable only on published ports (-p).';
   if (/-d [\d.]+\/32 ! -i lo .*-j DROP/.test(rule))
     return 'the port is published on a loopback address only: it answers only from the host itself.';
   if (/^-P FORWARD DROP/.test(rule))
@@ -93,9 +97,8 @@ function dnsWords(g: TopoGraph, t: TraceLike): string | undefined {
   const name = m[1];
   const from = whoIs(g, t.from).container;
   const nets = networksOf(g, from);
-  const known = g.hosts.some((h) => h.containers.some((c) => c.name === name));
   if (from && nets.length > 0 && nets.every((n) => !isUserBridge(g, n)) && !name.includes('.'))
-    return `no DNS on the default bridge: container names such as "${name}" resolve only on user-defined networks${known ? '' : ''}; the question went to the host's resolver, which does not know it (${m[2]}).`;
+    return `no DNS on the default bridge: container names such as "${name}" resolve only on user-defined networks; the question went to the host's resolver, which does not know it (${m[2]}).`;
   return `name not found: no server knows "${name}" (${m[2]}).`;
 }
 
@@ -104,18 +107,33 @@ export function explain(g: TopoGraph, t: TraceLike): Finding {
   const i = t.hops.findIndex((h) => h.verdict === 'drop' || h.verdict === 'reject' || h.verdict === 'error');
   const dns = dnsWords(g, t);
   if (dns) return { status: 'fail', where: whoIs(g, t.from).name, why: dns };
-  if (t.verdict === 'delivered') return { status: 'ok', where: '', why: `delivered: ${t.reason}.` };
+  if (t.verdict === 'delivered')
+    return { status: 'ok', where: '', why: `${t.reason || 'the answer came back'}.` };
   if (i >= 0) {
     const h = t.hops[i];
-    if (h.what === 'iptables' || h.rule) return { status: 'drop', hop: i, where: place(g, h), why: ruleWords(g, t, h) };
+    if (h.what === 'iptables' || h.rule)
+      return { status: 'drop', hop: i, where: place(g, h), why: ruleWords(g, t, h) };
     if (t.verdict === 'refused')
-      return { status: 'fail', hop: i, where: place(g, h), why: `connection refused: nothing listens on ${t.request.dst}:${t.request.dport}.` };
+      return {
+        status: 'fail',
+        hop: i,
+        where: place(g, h),
+        why: `connection refused: nothing listens on ${t.request.dst}:${t.request.dport}.`,
+      };
     return { status: 'drop', hop: i, where: place(g, h), why: h.reason };
   }
   if (t.errno === 'ENETUNREACH')
-    return { status: 'fail', where: whoIs(g, t.from).name, why: `no route: ${whoIs(g, t.from).name} has no route to ${t.request.dst}.` };
+    return {
+      status: 'fail',
+      where: whoIs(g, t.from).name,
+      why: `no route: ${whoIs(g, t.from).name} has no route to ${t.request.dst}.`,
+    };
   if (t.verdict === 'refused')
-    return { status: 'fail', where: whoIs(g, t.from).name, why: `connection refused: nothing listens on ${t.request.dst}:${t.request.dport}.` };
+    return {
+      status: 'fail',
+      where: whoIs(g, t.from).name,
+      why: `connection refused: nothing listens on ${t.request.dst}:${t.request.dport}.`,
+    };
   const last = t.hops.length - 1;
   return {
     status: 'fail',

@@ -27,7 +27,7 @@ export interface Box {
   h: number;
   title: string;
   lines: string[];
-  /** aria is the accessible name (what a screen reader says for the element). */
+  /** aria is the word said before the box's visible text (its accessible name is both). */
   aria: string;
   ref?: InspectRef;
   /** muted marks a section or container without traffic (host/none groups). */
@@ -51,7 +51,7 @@ export interface Anchor {
   el: string;
 }
 
-/** Scene is everything to draw, with packet anchors keyed `ns:`, `kernel:`, `lan:`, `eth0:`, `port:`, `bport:`, `bar:`. */
+/** Scene is everything to draw, with packet anchors keyed `ns:`, `kernel:`, `lan:`, `eth0:`, `port:`, `bport:`, `cport:`, `bar:`. */
 export interface Scene {
   width: number;
   height: number;
@@ -60,7 +60,7 @@ export interface Scene {
   anchors: Map<string, Anchor>;
 }
 
-/** SlotMemory remembers slots between layouts: `host|section` → slot and `host|section|container` → slot. */
+/** SlotMemory remembers slots between layouts, keyed `<scope>|<key>` (scopes: `#hosts`, `sec:<host>`, `ctr:<host>:<section>`). */
 export type SlotMemory = Map<string, number>;
 
 /** SIZE holds the layout's measures, in pixels. */
@@ -104,7 +104,8 @@ export function sticky(memory: SlotMemory, scope: string, keys: string[]): Map<s
     out.set(k, next);
     taken.add(next);
   }
-  for (const k of [...memory.keys()]) if (k.startsWith(`${scope}|`) && !out.has(k.slice(scope.length + 1))) memory.delete(k);
+  for (const k of [...memory.keys()])
+    if (k.startsWith(`${scope}|`) && !out.has(k.slice(scope.length + 1))) memory.delete(k);
   for (const [k, s] of out) memory.set(`${scope}|${k}`, s);
   return out;
 }
@@ -122,11 +123,16 @@ function containerLines(c: ContainerNode): string[] {
 function sectionLine(s: HostNode['sections'][number]): string {
   if (s.kind === 'host') return 'host network: shares the host stack';
   if (s.kind === 'none') return 'none: loopback only';
-  const parts = [s.label, s.network ? `${s.network.name} (${s.network.driver})` : s.kind, s.cidr];
-  return parts.filter(Boolean).join(' · ');
+  return [s.kind === 'bridge' ? s.label : `parent ${s.label}`, s.cidr].filter(Boolean).join(' · ');
 }
 
-function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, scene: Scene): [number, number] {
+function placeHost(
+  h: HostNode,
+  x0: number,
+  cols: number,
+  memory: SlotMemory,
+  scene: Scene,
+): [number, number] {
   const { pad, spine, cellW, boxW, boxH, stub, barH, headerH, sectionGap, gutter } = SIZE;
   const width = pad * 2 + spine + cols * cellW + gutter;
   const y0 = SIZE.hostY;
@@ -139,19 +145,33 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
     h: 0,
     title: h.name,
     lines: [`eth0 ${h.lanIp ?? ''} · routing, iptables`],
-    aria: `Docker host ${h.name}, eth0 ${ipOf(h.lanIp)}`,
+    aria: 'Docker host',
     ref: { kind: 'host', host: h.name },
   };
   scene.boxes.push(hostBox);
   const upX = x0 + 40;
-  scene.wires.push({ key: `uplink:${h.name}`, kind: 'uplink', points: [[upX, SIZE.lanY], [upX, y0]], label: { x: upX + 4, y: y0 - 8, text: 'eth0' } });
+  scene.wires.push({
+    key: `uplink:${h.name}`,
+    kind: 'uplink',
+    points: [
+      [upX, SIZE.lanY],
+      [upX, y0],
+    ],
+    label: { x: upX + 4, y: y0 - 8, text: 'eth0' },
+  });
   scene.anchors.set(`kernel:${h.nsId}`, { at: [x0 + width / 2, y0 + headerH / 2], el: hostBox.key });
   scene.anchors.set(`ns:${h.nsId}`, { at: [x0 + width / 2, y0 + headerH / 2], el: hostBox.key });
   scene.anchors.set(`eth0:${h.nsId}`, { at: [upX, y0], el: `uplink:${h.name}` });
   scene.anchors.set(`lan:${h.nsId}`, { at: [upX, SIZE.lanY], el: 'lan' });
 
-  const sectionSlots = sticky(memory, h.name, h.sections.map((s) => s.key));
-  const ordered = [...h.sections].sort((a, b) => (sectionSlots.get(a.key) ?? 0) - (sectionSlots.get(b.key) ?? 0));
+  const sectionSlots = sticky(
+    memory,
+    `sec:${h.name}`,
+    h.sections.map((s) => s.key),
+  );
+  const ordered = [...h.sections].sort(
+    (a, b) => (sectionSlots.get(a.key) ?? 0) - (sectionSlots.get(b.key) ?? 0),
+  );
   const barX = x0 + pad + spine;
   const barW = cols * cellW;
   const spineX = x0 + pad + 4;
@@ -161,7 +181,11 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
   for (const s of ordered) {
     barY.set(s.key, y);
     const members = h.containers.filter((c) => c.primary === s.key);
-    const slots = sticky(memory, `${h.name}|${s.key}`, members.map((c) => c.id));
+    const slots = sticky(
+      memory,
+      `ctr:${h.name}:${s.key}`,
+      members.map((c) => c.id),
+    );
     const rows = members.length ? Math.floor(Math.max(...slots.values()) / cols) + 1 : 0;
     const key = `section:${h.name}:${s.key}`;
     scene.boxes.push({
@@ -171,18 +195,34 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
       y,
       w: barW,
       h: barH,
-      title: s.network?.name ?? s.label,
+      title: s.network ? `${s.network.name} (${s.network.driver})` : s.label,
       lines: [sectionLine(s)],
-      aria: `${s.kind === 'bridge' ? 'Bridge' : 'Network'} ${sectionLine(s)}`,
+      aria: 'Network',
       ref: s.network ? { kind: 'network', host: h.name, id: s.network.id } : undefined,
       muted: s.kind === 'host' || s.kind === 'none',
     });
     if (s.kind !== 'none')
-      scene.wires.push({ key: `spine:${h.name}:${s.key}`, kind: 'spine', points: [[spineX, y0 + headerH], [spineX, y + barH / 2], [barX, y + barH / 2]] });
+      scene.wires.push({
+        key: `spine:${h.name}:${s.key}`,
+        kind: 'spine',
+        points: [
+          [spineX, y0 + headerH],
+          [spineX, y + barH / 2],
+          [barX, y + barH / 2],
+        ],
+      });
     scene.anchors.set(`bar:${h.nsId}|${s.label}`, { at: [barX + barW / 2, y + barH / 2], el: key });
     for (let r = 1; r < rows; r++) {
       const rowY = y + barH + r * CELL_H;
-      scene.wires.push({ key: `row:${h.name}:${s.key}:${r}`, kind: 'row', points: [[barX + 4, y + barH], [barX + 4, rowY], [barX + barW - 8, rowY]] });
+      scene.wires.push({
+        key: `row:${h.name}:${s.key}:${r}`,
+        kind: 'row',
+        points: [
+          [barX + 4, y + barH],
+          [barX + 4, rowY],
+          [barX + barW - 8, rowY],
+        ],
+      });
     }
     for (const c of members) {
       const slot = slots.get(c.id) ?? 0;
@@ -200,7 +240,7 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
         h: boxH,
         title: c.name,
         lines: containerLines(c),
-        aria: `Container ${c.name}, ${c.ifaces.map((i) => `${i.name} ${ipOf(i.ip)}`).join(', ') || containerLines(c).join(', ')}`,
+        aria: 'Container',
         ref: { kind: 'container', host: h.name, id: c.id },
       });
       if (c.nsId) scene.anchors.set(`ns:${c.nsId}`, { at: [cx, rowY + stub + boxH / 2], el: ckey });
@@ -210,12 +250,16 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
       scene.wires.push({
         key: wkey,
         kind: 'veth',
-        points: [[cx, rowY], [cx, rowY + stub]],
+        points: [
+          [cx, rowY],
+          [cx, rowY + stub],
+        ],
         label: main?.peer ? { x: cx + 4, y: rowY + stub - 6, text: main.peer } : undefined,
       });
       if (main?.peer) {
         scene.anchors.set(`port:${h.nsId}|${main.peer}`, { at: [cx, rowY + stub / 2], el: wkey });
         scene.anchors.set(`bport:${h.nsId}|${main.peer}`, { at: [cx, rowY], el: key });
+        if (c.nsId) scene.anchors.set(`cport:${c.nsId}|${main.name}`, { at: [cx, rowY], el: wkey });
       }
     }
     y += barH + rows * CELL_H + sectionGap;
@@ -234,11 +278,21 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
       scene.wires.push({
         key: wkey,
         kind: 'secondary',
-        points: [[at[0] + boxW, my], [gx, my], [gx, ty + barH / 2], [barX + barW, ty + barH / 2]],
+        points: [
+          [at[0] + boxW, my],
+          [gx, my],
+          [gx, ty + barH / 2],
+          [barX + barW, ty + barH / 2],
+        ],
       });
       if (i.peer) {
         scene.anchors.set(`port:${h.nsId}|${i.peer}`, { at: [gx, (my + ty + barH / 2) / 2], el: wkey });
-        scene.anchors.set(`bport:${h.nsId}|${i.peer}`, { at: [barX + barW, ty + barH / 2], el: `section:${h.name}:${i.section}` });
+        scene.anchors.set(`bport:${h.nsId}|${i.peer}`, {
+          at: [barX + barW, ty + barH / 2],
+          el: `section:${h.name}:${i.section}`,
+        });
+        if (c.nsId)
+          scene.anchors.set(`cport:${c.nsId}|${i.name}`, { at: [barX + barW, ty + barH / 2], el: wkey });
       }
     }
   }
@@ -250,9 +304,13 @@ function placeHost(h: HostNode, x0: number, cols: number, memory: SlotMemory, sc
 export function layout(g: TopoGraph, cols: number, memory: SlotMemory = new Map()): Scene {
   const { margin, lanY } = SIZE;
   const scene: Scene = { width: 0, height: 0, boxes: [], wires: [], anchors: new Map() };
-  const hostSlots = sticky(memory, '#hosts', g.hosts.map((h) => h.name));
+  const hostSlots = sticky(
+    memory,
+    '#hosts',
+    g.hosts.map((h) => h.name),
+  );
   let x = margin;
-  let bottom = SIZE.hostY;
+  let bottom: number = SIZE.hostY;
   for (const h of [...g.hosts].sort((a, b) => (hostSlots.get(a.name) ?? 0) - (hostSlots.get(b.name) ?? 0))) {
     const [w, b] = placeHost(h, x, cols, memory, scene);
     x += w + SIZE.hostGap;
@@ -269,8 +327,8 @@ export function layout(g: TopoGraph, cols: number, memory: SlotMemory = new Map(
       w: 176,
       h: 40,
       title: 'Internet',
-      lines: ['ISP, DNS 8.8.8.8, web sites'],
-      aria: 'The internet: ISP, public DNS and web sites',
+      lines: ['ISP, public DNS, web'],
+      aria: '',
     },
     {
       key: 'router',
@@ -281,15 +339,37 @@ export function layout(g: TopoGraph, cols: number, memory: SlotMemory = new Map(
       h: 50,
       title: 'router',
       lines: [`eth0 ${g.router?.lanIp ?? ''}`, `eth1 ${g.router?.wanIp ?? ''} · NAT`],
-      aria: `Router, LAN ${ipOf(g.router?.lanIp)}, NAT to the internet`,
+      aria: 'Router',
       ref: g.router ? { kind: 'ns', nsId: g.router.nsId } : undefined,
     },
   );
   const mid = rx + 88;
   scene.wires.unshift(
-    { key: 'wan', kind: 'wan', points: [[mid, margin + 40], [mid, margin + 64]] },
-    { key: 'lan', kind: 'lan', points: [[margin, lanY], [width - margin, lanY]], label: { x: rx + 100, y: lanY - 6, text: 'LAN 192.168.1.0/24' } },
-    { key: 'router-lan', kind: 'uplink', points: [[mid, margin + 114], [mid, lanY]] },
+    {
+      key: 'wan',
+      kind: 'wan',
+      points: [
+        [mid, margin + 40],
+        [mid, margin + 64],
+      ],
+    },
+    {
+      key: 'lan',
+      kind: 'lan',
+      points: [
+        [margin, lanY],
+        [width - margin, lanY],
+      ],
+      label: { x: rx + 100, y: lanY - 6, text: 'LAN 192.168.1.0/24' },
+    },
+    {
+      key: 'router-lan',
+      kind: 'uplink',
+      points: [
+        [mid, margin + 114],
+        [mid, lanY],
+      ],
+    },
   );
   if (g.router) {
     scene.anchors.set(`ns:${g.router.nsId}`, { at: [mid, margin + 89], el: 'router' });

@@ -33,7 +33,8 @@ export interface TraceLike {
 /** asTrace returns the value as a trace when it has the tracer's shape, else undefined. */
 export function asTrace(v: unknown): TraceLike | undefined {
   const t = v as TraceLike | undefined;
-  if (!t || typeof t !== 'object' || !Array.isArray(t.hops) || typeof t.verdict !== 'string') return undefined;
+  if (!t || typeof t !== 'object' || !Array.isArray(t.hops) || typeof t.verdict !== 'string')
+    return undefined;
   if (!t.request || typeof t.from !== 'string') return undefined;
   return t;
 }
@@ -82,6 +83,8 @@ export function stepsOf(t: TraceLike, s: Scene): Step[] {
         if (via) path.push(via.at);
       }
     }
+    const cport = hop.what === 'veth' && hop.in ? s.anchors.get(`cport:${hop.ns}|${hop.in}`) : undefined;
+    if (cport) path.push(cport.at);
     path.push(a.at);
     const bad = hop.verdict === 'drop' || hop.verdict === 'reject' || hop.verdict === 'error';
     out.push({ hop, el: a.el, path: dedupe(path), bad });
@@ -104,9 +107,18 @@ export interface WalkGroup {
   main: number;
 }
 
-/** groupTraces picks the trace to show first among those a command produced. */
-export function groupTraces(line: string, host: string, traces: TraceLike[]): WalkGroup {
-  const own = traces.findIndex((t) => t.tool !== 'dns-forward');
-  const failed = traces.findIndex((t) => t.tool !== 'dns-forward' && t.verdict !== 'delivered');
-  return { line, host, traces, main: failed >= 0 ? failed : Math.max(own, 0) };
+/**
+ * groupTraces picks the trace to show first among those a command produced: the first of the
+ * command's own that failed (by `failed`), else its last (the connection after the DNS lookups).
+ */
+export function groupTraces(
+  line: string,
+  host: string,
+  traces: TraceLike[],
+  failed: (t: TraceLike) => boolean,
+): WalkGroup {
+  const own = traces.map((t, i) => [t, i] as const).filter(([t]) => t.tool !== 'dns-forward');
+  const bad = own.find(([t]) => failed(t));
+  const main = bad ? bad[1] : (own[own.length - 1]?.[1] ?? 0);
+  return { line, host, traces, main };
 }

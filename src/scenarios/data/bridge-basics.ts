@@ -7,7 +7,10 @@ export const bridgeBasics: ScenarioInput = {
   id: 'bridge-basics',
   title: 'Bridge basics',
   hosts: ['host1'],
-  setup: [{ line: 'docker run -dit --name web alpine ash' }, { line: 'docker run -dit --name db alpine ash' }],
+  setup: [
+    { line: 'docker run -dit --name web alpine ash' },
+    { line: 'docker run -dit --name db alpine ash' },
+  ],
   panes: ['terminal', 'topology', 'challenges'],
   challenges: [
     {
@@ -25,12 +28,19 @@ export const bridgeBasics: ScenarioInput = {
         'The default bridge has no embedded DNS: containers need a user-defined network in common.',
         '`docker network connect NETWORK CONTAINER` attaches a running container.',
       ],
-      solution: ['docker network create app', 'docker network connect app web', 'docker network connect app db'],
+      solution: [
+        'docker network create app',
+        'docker network connect app web',
+        'docker network connect app db',
+      ],
     },
     {
       id: 'publish-8080',
       title: 'Run nginx as site, published on host port 8080',
-      goal: { predicate: 'portPublished', args: { container: 'site', hostPort: '8080', containerPort: '80/tcp' } },
+      goal: {
+        predicate: 'portPublished',
+        args: { container: 'site', hostPort: '8080', containerPort: '80/tcp' },
+      },
       hints: ['`-p HOST:CONTAINER` publishes a port.', 'nginx listens on port 80.'],
       solution: ['docker run -d --name site -p 8080:80 nginx'],
     },

@@ -19,7 +19,10 @@ export const playground: ScenarioInput = {
       id: 'run-web',
       title: 'Start a container named web from the nginx image',
       goal: { predicate: 'containerRunning', args: { name: 'web' } },
-      hints: ['`docker run` starts a container; `-d` keeps it in the background.', 'Name it with `--name web`.'],
+      hints: [
+        '`docker run` starts a container; `-d` keeps it in the background.',
+        'Name it with `--name web`.',
+      ],
       solution: ['docker run -d --name web nginx'],
     },
     {

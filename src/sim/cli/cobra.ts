@@ -29,27 +29,47 @@ export interface CommandSpec {
   subcommands?: CommandSpec[];
 }
 
-/** Command is a node of the command tree built from specs. */
+/**
+ * Command is a node of the command tree built from specs. Its flag set and children are built on
+ * first use, so a CLI invocation only pays for the commands on its path (the tree has ~100 nodes).
+ */
 export class Command {
   readonly spec: CommandSpec;
   readonly parent?: Command;
-  readonly children: Command[];
-  readonly flags: FlagSet;
+  private readonly persistent: FlagDef[];
+  private builtFlags?: FlagSet;
+  private builtChildren?: Command[];
+  private builtName?: string;
 
   constructor(spec: CommandSpec, parent?: Command, persistent: FlagDef[] = []) {
     this.spec = spec;
     this.parent = parent;
-    this.flags = new FlagSet();
-    this.flags.interspersed = spec.interspersed ?? true;
-    for (const f of spec.flags ?? []) this.flags.add({ ...f });
-    for (const f of persistent) this.flags.add({ ...f });
-    this.children = (spec.subcommands ?? [])
-      .map((s) => new Command(s, this, persistent))
+    this.persistent = persistent;
+  }
+
+  /** flags is the command's own flag set (its flags, then the persistent ones). */
+  get flags(): FlagSet {
+    if (!this.builtFlags) {
+      const flags = new FlagSet();
+      flags.interspersed = this.spec.interspersed ?? true;
+      for (const f of this.spec.flags ?? []) flags.add({ ...f });
+      for (const f of this.persistent) flags.add({ ...f });
+      this.builtFlags = flags;
+    }
+    return this.builtFlags;
+  }
+
+  /** children are the subcommands, sorted by name as cobra sorts them. */
+  get children(): Command[] {
+    this.builtChildren ??= (this.spec.subcommands ?? [])
+      .map((s) => new Command(s, this, this.persistent))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return this.builtChildren;
   }
 
   get name(): string {
-    return this.spec.use.split(' ')[0];
+    this.builtName ??= this.spec.use.split(' ')[0];
+    return this.builtName;
   }
 
   /** commandPath is "docker network ls". */

@@ -2,10 +2,14 @@
 // getExitCode) and cli/cobra.go (HandleGlobalFlags); simplified: no plugins, contexts or hooks.
 
 import type { EngineApi } from '../api/types.ts';
+import { runCompose } from '../compose/index.ts';
+import type { Vfs } from '../kernel/vfs.ts';
 import type { ProgramResult } from '../shell/program.ts';
 import { Command, type CommandSpec, flagError, renderHelp, traverse } from './cobra.ts';
+import { buildCommand, buildShortcut } from './commands/build.ts';
 import { containerCommand, containerShortcuts } from './commands/container.ts';
 import { imageCommand, imageShortcuts } from './commands/image.ts';
+import { pushCommand } from './commands/image_push.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { networkCommand } from './commands/network.ts';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION, infoCommand, versionCommand } from './commands/system.ts';
@@ -19,6 +23,10 @@ export interface DockerIO {
   env: Record<string, string>;
   api: EngineApi;
   now: () => number;
+  /** cwd is the shell's working directory (for `docker build .` and `docker compose`). */
+  cwd?: string;
+  /** fs is the host's file system (the build context and compose files). */
+  fs?: Vfs;
 }
 
 const HELP_FLAG: FlagDef = {
@@ -81,6 +89,11 @@ function helpTopic(root: Command): CommandSpec {
   };
 }
 
+/** withImageExtras adds `docker image build` and `docker image push` to `docker image`. */
+function withImageExtras(image: CommandSpec): CommandSpec {
+  return { ...image, subcommands: [...(image.subcommands ?? []), buildCommand(), pushCommand] };
+}
+
 /** buildRoot assembles docker's command tree (only the commands the simulator supports). */
 export function buildRoot(home = '/root'): Command {
   const spec: CommandSpec = {
@@ -99,11 +112,13 @@ export function buildRoot(home = '/root'): Command {
     subcommands: [
       ...containerShortcuts(),
       ...imageShortcuts(),
+      buildShortcut(),
+      pushCommand,
       versionCommand(),
       infoCommand(),
       inspectCommand(),
       containerCommand(),
-      imageCommand(),
+      withImageExtras(imageCommand()),
       networkCommand(),
     ],
   };
@@ -148,7 +163,17 @@ function execute(ctx: RunContext, argv: string[]): void {
 
 /** runDocker runs the docker CLI with argv (without the leading "docker"); it never throws. */
 export function runDocker(argv: string[], io: DockerIO): ProgramResult {
+  const compose = argv.findIndex((a) => !a.startsWith('-'));
+  if (compose >= 0 && argv[compose] === 'compose' && io.fs)
+    return runCompose(argv.slice(compose + 1), {
+      api: io.api,
+      fs: io.fs,
+      cwd: io.cwd ?? '/',
+      env: io.env,
+      now: io.now,
+    });
   const ctx = new RunContext(io.api, io.stdin, io.env, io.now);
+  if (io.fs) Object.assign(ctx, { files: { fs: io.fs, cwd: io.cwd ?? '/' } });
   let exitCode = 0;
   try {
     execute(ctx, argv);

@@ -2,8 +2,11 @@
 // that measures cells in display width); simplified: no escapes, HTML filtering or flags other
 // than the ones docker uses (0), whole input formatted at once.
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** displayWidth is go-runewidth's StringWidth: East Asian wide characters count 2, marks 0. */
 export function displayWidth(s: string): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length; // the common case, without a regex per character
   let w = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -51,15 +54,19 @@ export class TabWriter {
 
   /** write appends text; a line whose only cell ends with a newline flushes the block. */
   write(text: string): void {
-    for (const ch of text) {
-      if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
-        const ncells = this.terminateCell(ch === '\t');
-        if (ch === '\n' || ch === '\f') {
-          this.lines.push([]);
-          if (ch === '\f' || ncells === 1) this.flushLines();
-        }
-      } else this.cell += ch;
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i); // the separators are ASCII, so UTF-16 indexes are safe to cut at
+      if (c !== 9 && c !== 11 && c !== 10 && c !== 12) continue;
+      this.cell += text.slice(start, i);
+      start = i + 1;
+      const ncells = this.terminateCell(c === 9);
+      if (c === 10 || c === 12) {
+        this.lines.push([]);
+        if (c === 12 || ncells === 1) this.flushLines();
+      }
     }
+    this.cell += text.slice(start);
   }
 
   /** flush formats what is buffered and returns everything written so far. */

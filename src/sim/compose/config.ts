@@ -45,15 +45,27 @@ function emit(node: Node, indent: number, out: string[]): void {
 }
 
 const isScalar = (v: Node): v is string | number | boolean | null => v === null || typeof v !== 'object';
-const isEmpty = (v: Node): boolean => ('seq' in (v as object) ? (v as { seq: Node[] }).seq.length === 0 : (v as Node[]).length === 0);
-const scalar = (v: string | number | boolean | null): string => (v === null ? 'null' : typeof v === 'string' ? quoteScalar(v) : String(v));
+const isEmpty = (v: Node): boolean =>
+  'seq' in (v as object) ? (v as { seq: Node[] }).seq.length === 0 : (v as Node[]).length === 0;
+const scalar = (v: string | number | boolean | null): string =>
+  v === null ? 'null' : typeof v === 'string' ? quoteScalar(v) : String(v);
 
 const seq = (items: Node[]): Node => ({ seq: items });
-const sortedMap = (o: Record<string, Node>): Array<[string, Node]> => Object.keys(o).sort().map((k) => [k, o[k]]);
+const sortedMap = (o: Record<string, Node>): Array<[string, Node]> =>
+  Object.keys(o)
+    .sort()
+    .map((k) => [k, o[k]]);
 
 function serviceNode(s: Service): Array<[string, Node]> {
   const out: Array<[string, Node]> = [];
-  if (s.build) out.push(['build', [['context', s.build.context], ['dockerfile', s.build.dockerfile]]]);
+  if (s.build)
+    out.push([
+      'build',
+      [
+        ['context', s.build.context],
+        ['dockerfile', s.build.dockerfile],
+      ],
+    ]);
   if (s.command) out.push(['command', seq(s.command)]);
   if (s.containerName) out.push(['container_name', s.containerName]);
   const deps = Object.keys(s.dependsOn);
@@ -119,7 +131,11 @@ function networkNode(n: NetworkConfig): Array<[string, Node]> {
     if (n.ipam.config)
       ipam.push([
         'config',
-        seq(n.ipam.config.map((c) => Object.entries(c).filter(([, v]) => v !== undefined) as Array<[string, Node]>)),
+        seq(
+          n.ipam.config.map(
+            (c) => Object.entries(c).filter(([, v]) => v !== undefined) as Array<[string, Node]>,
+          ),
+        ),
       ]);
     out.push(['ipam', ipam]);
   }
@@ -134,9 +150,15 @@ function networkNode(n: NetworkConfig): Array<[string, Node]> {
 /** renderConfig is `docker compose config`: the project as normalised YAML. */
 export function renderConfig(p: Project): string {
   const root: Array<[string, Node]> = [['name', p.name]];
-  root.push(['services', Object.keys(p.services).sort().map((k): [string, Node] => [k, serviceNode(p.services[k])])]);
+  root.push([
+    'services',
+    Object.keys(p.services)
+      .sort()
+      .map((k): [string, Node] => [k, serviceNode(p.services[k])]),
+  ]);
   const nets = Object.keys(p.networks).sort();
-  if (nets.length > 0) root.push(['networks', nets.map((k): [string, Node] => [k, networkNode(p.networks[k])])]);
+  if (nets.length > 0)
+    root.push(['networks', nets.map((k): [string, Node] => [k, networkNode(p.networks[k])])]);
   const out: string[] = [];
   emit(root, 0, out);
   return `${out.join('\n')}\n`;

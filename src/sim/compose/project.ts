@@ -105,7 +105,8 @@ export function normalizeProjectName(s: string): string {
 }
 
 type Obj = { [k: string]: YamlValue };
-const isObj = (v: YamlValue | undefined): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: YamlValue | undefined): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: YamlValue): string => (v === null ? '' : String(v));
 
 /** shellSplit is go-shellwords' Parse as compose-go uses it for string commands. */
@@ -140,7 +141,7 @@ function strings(v: YamlValue | undefined, path: string): string[] | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return shellSplit(v);
   if (Array.isArray(v)) return v.map(str);
-  throw new ComposeError(`validating ${path}: must be a string or a list`, 15);
+  throw new ComposeError(`validating ${path}: must be a string or a list`);
 }
 
 function mapping(v: YamlValue | undefined, path: string): Record<string, string | null> {
@@ -154,7 +155,7 @@ function mapping(v: YamlValue | undefined, path: string): Record<string, string 
     }
     return out;
   }
-  if (!isObj(v)) throw new ComposeError(`${path} must be a mapping`, 15);
+  if (!isObj(v)) throw new ComposeError(`${path} must be a mapping`);
   for (const [k, val] of Object.entries(v)) out[k] = val === null ? null : str(val);
   return out;
 }
@@ -179,24 +180,32 @@ export function parsePort(v: YamlValue, service: string): PortConfig[] {
   const published = parts.pop();
   const hostIp = parts.length > 0 ? parts.join(':') : undefined;
   if (!/^\d+(-\d+)?$/.test(target) || (published !== undefined && !/^\d*(-\d+)?$/.test(published)))
-    throw new ComposeError(`services.${service}.ports contains an invalid type, it should be a number, or an object`, 15);
+    throw new ComposeError(
+      `services.${service}.ports contains an invalid type, it should be a number, or an object`,
+    );
   return [{ mode: 'ingress', hostIp, target: Number(target), published: published || undefined, protocol }];
 }
 
 function interpolate(v: YamlValue, env: Record<string, string>): YamlValue {
   if (typeof v === 'string')
-    return v.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a, def, b) => {
-      if (m === '$$') return '$';
-      const val = env[a ?? b];
-      return val === undefined || (val === '' && m.includes(':-')) ? (def ?? '') : val;
-    });
+    return v.replace(
+      /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+      (m, a, def, b) => {
+        if (m === '$$') return '$';
+        const val = env[a ?? b];
+        return val === undefined || (val === '' && m.includes(':-')) ? (def ?? '') : val;
+      },
+    );
   if (Array.isArray(v)) return v.map((x) => interpolate(x, env));
   if (isObj(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolate(x, env)]));
   return v;
 }
 
 function loadService(name: string, raw: YamlValue): Service {
-  if (!isObj(raw)) throw new ComposeError(`service "${name}" has neither an image nor a build context specified: invalid compose project`);
+  if (!isObj(raw))
+    throw new ComposeError(
+      `service "${name}" has neither an image nor a build context specified: invalid compose project`,
+    );
   const networks: Record<string, ServiceNetwork | null> = {};
   if (Array.isArray(raw.networks)) for (const n of raw.networks) networks[str(n)] = null;
   else if (isObj(raw.networks))
@@ -210,7 +219,8 @@ function loadService(name: string, raw: YamlValue): Service {
         };
     }
   const dependsOn: Record<string, Dependency> = {};
-  if (Array.isArray(raw.depends_on)) for (const d of raw.depends_on) dependsOn[str(d)] = { condition: 'service_started', required: true };
+  if (Array.isArray(raw.depends_on))
+    for (const d of raw.depends_on) dependsOn[str(d)] = { condition: 'service_started', required: true };
   else if (isObj(raw.depends_on))
     for (const [k, v] of Object.entries(raw.depends_on)) {
       const o = isObj(v) ? v : {};
@@ -223,9 +233,14 @@ function loadService(name: string, raw: YamlValue): Service {
   let build: Service['build'];
   if (typeof raw.build === 'string') build = { context: raw.build, dockerfile: 'Dockerfile' };
   else if (isObj(raw.build))
-    build = { context: raw.build.context ? str(raw.build.context) : '.', dockerfile: raw.build.dockerfile ? str(raw.build.dockerfile) : 'Dockerfile' };
+    build = {
+      context: raw.build.context ? str(raw.build.context) : '.',
+      dockerfile: raw.build.dockerfile ? str(raw.build.dockerfile) : 'Dockerfile',
+    };
   if (raw.image === undefined && !build)
-    throw new ComposeError(`service "${name}" has neither an image nor a build context specified: invalid compose project`);
+    throw new ComposeError(
+      `service "${name}" has neither an image nor a build context specified: invalid compose project`,
+    );
   const labels = mapping(raw.labels, `services.${name}.labels`);
   return {
     name,
@@ -253,7 +268,8 @@ function loadNetwork(key: string, raw: YamlValue, project: string): NetworkConfi
   const external = o.external === true || isObj(o.external);
   const n: NetworkConfig = { name: o.name ? str(o.name) : external ? key : `${project}_${key}` };
   if (o.driver) n.driver = str(o.driver);
-  if (isObj(o.driver_opts)) n.driverOpts = Object.fromEntries(Object.entries(o.driver_opts).map(([k, v]) => [k, str(v)]));
+  if (isObj(o.driver_opts))
+    n.driverOpts = Object.fromEntries(Object.entries(o.driver_opts).map(([k, v]) => [k, str(v)]));
   if (isObj(o.ipam)) {
     n.ipam = {};
     if (o.ipam.driver) n.ipam.driver = str(o.ipam.driver);
@@ -270,7 +286,10 @@ function loadNetwork(key: string, raw: YamlValue, project: string): NetworkConfi
   if (o.internal === true) n.internal = true;
   if (o.attachable === true) n.attachable = true;
   if (o.enable_ipv6 === true) n.enableIpv6 = true;
-  if (o.labels !== undefined) n.labels = Object.fromEntries(Object.entries(mapping(o.labels, `networks.${key}.labels`)).map(([k, v]) => [k, v ?? '']));
+  if (o.labels !== undefined)
+    n.labels = Object.fromEntries(
+      Object.entries(mapping(o.labels, `networks.${key}.labels`)).map(([k, v]) => [k, v ?? '']),
+    );
   return n;
 }
 
@@ -278,6 +297,8 @@ function loadNetwork(key: string, raw: YamlValue, project: string): NetworkConfi
 export interface LoadOptions {
   file: string;
   content: string;
+  /** warn receives loader warnings (the obsolete `version` attribute). */
+  warn?: (msg: string) => void;
   /** projectName is -p or COMPOSE_PROJECT_NAME, if given. */
   projectName?: string;
   env: Record<string, string>;
@@ -286,31 +307,47 @@ export interface LoadOptions {
 /** loadProject parses and normalises a compose file into a Project. */
 export function loadProject(opts: LoadOptions): Project {
   const doc = interpolate(parseYaml(opts.content), opts.env);
-  if (doc === null) throw new ComposeError('empty compose file', 15);
-  if (!isObj(doc)) throw new ComposeError(`Top-level object must be a mapping`, 15);
+  if (doc === null) throw new ComposeError('empty compose file');
+  if (!isObj(doc)) throw new ComposeError(`Top-level object must be a mapping`);
+  if (doc.version !== undefined)
+    opts.warn?.(
+      `${opts.file}: the attribute \`version\` is obsolete, it will be ignored, please remove it to avoid potential confusion`,
+    );
   const workingDir = opts.file.slice(0, opts.file.lastIndexOf('/')) || '/';
   const fromDir = normalizeProjectName(workingDir.slice(workingDir.lastIndexOf('/') + 1));
-  const name = opts.projectName ? normalizeProjectName(opts.projectName) : doc.name ? normalizeProjectName(str(doc.name)) : fromDir;
-  if (!name) throw new ComposeError('project name can\'t be empty. Use `--project-name` to set a valid name');
+  const name = opts.projectName
+    ? normalizeProjectName(opts.projectName)
+    : doc.name
+      ? normalizeProjectName(str(doc.name))
+      : fromDir;
+  if (!name) throw new ComposeError("project name can't be empty. Use `--project-name` to set a valid name");
   for (const k of Object.keys(doc))
-    if (!['name', 'version', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(k) && !k.startsWith('x-'))
-      throw new ComposeError(`validating ${opts.file}: additional properties '${k}' not allowed`, 15);
+    if (
+      !['name', 'version', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(k) &&
+      !k.startsWith('x-')
+    )
+      throw new ComposeError(`validating ${opts.file}: additional properties '${k}' not allowed`);
   const services: Record<string, Service> = {};
   const rawServices = isObj(doc.services) ? doc.services : {};
   for (const [k, v] of Object.entries(rawServices)) services[k] = loadService(k, v);
   const networks: Record<string, NetworkConfig> = {};
-  if (isObj(doc.networks)) for (const [k, v] of Object.entries(doc.networks)) networks[k] = loadNetwork(k, v, name);
+  if (isObj(doc.networks))
+    for (const [k, v] of Object.entries(doc.networks)) networks[k] = loadNetwork(k, v, name);
   // Services without networks join "default"; the default network exists only if someone uses it.
   for (const s of Object.values(services)) {
     if (!s.networkMode && Object.keys(s.networks).length === 0) s.networks.default = null;
     for (const n of Object.keys(s.networks)) {
       if (n === 'default' && !networks.default) networks.default = { name: `${name}_default` };
       if (!networks[n])
-        throw new ComposeError(`service "${s.name}" refers to undefined network ${n}: invalid compose project`);
+        throw new ComposeError(
+          `service "${s.name}" refers to undefined network ${n}: invalid compose project`,
+        );
     }
     for (const d of Object.keys(s.dependsOn))
       if (!services[d] && s.dependsOn[d].required)
-        throw new ComposeError(`service "${s.name}" depends on undefined service "${d}": invalid compose project`);
+        throw new ComposeError(
+          `service "${s.name}" depends on undefined service "${d}": invalid compose project`,
+        );
   }
   return { name, workingDir, composeFiles: [opts.file], services, networks };
 }
@@ -321,7 +358,8 @@ export function serviceOrder(p: Project): string[] {
   const visiting = new Set<string>();
   const visit = (n: string): void => {
     if (out.includes(n)) return;
-    if (visiting.has(n)) throw new ComposeError(`dependency cycle detected: ${[...visiting, n].join(' -> ')}`);
+    if (visiting.has(n))
+      throw new ComposeError(`dependency cycle detected: ${[...visiting, n].join(' -> ')}`);
     visiting.add(n);
     for (const d of Object.keys(p.services[n]?.dependsOn ?? {}).sort()) if (p.services[d]) visit(d);
     visiting.delete(n);

@@ -1,20 +1,24 @@
 // Mirrors docker/compose v2.36 pkg/compose (pull.go pullServiceImage, create.go ensureNetworks /
 // resolveOrCreateNetwork / getCreateConfigs / createEndpointSettings, convergence.go createContainer
-// and startService, attach.go) and pkg/progress/plain.go (fmt.Fprintln("", ID, Text, StatusText)).
+// and startService, attach.go); progress lines are progress.ts's.
 // Simplified: one replica per service, no volumes, healthchecks or build from compose.
 
 import { ApiError } from '../cli/errors.ts';
 import { sha256Hex } from '../daemon/build-sha256.ts';
+import { buildServices } from './build.ts';
 import type { ComposeContext } from './context.ts';
-import { ComposeError, containerName, imageName, type Project, type Service, serviceOrder } from './project.ts';
+import { event } from './progress.ts';
+import {
+  ComposeError,
+  containerName,
+  imageName,
+  type Project,
+  type Service,
+  serviceOrder,
+} from './project.ts';
 
 /** COMPOSE_VERSION is api.ComposeVersion of the plugin shipped with Docker 28.2 (v2.36.2). */
 export const COMPOSE_VERSION = '2.36.2';
-
-/** event prints one plain progress line on stderr: " ID Text StatusText". */
-export function event(c: ComposeContext, id: string, text: string, statusText: string): void {
-  c.err(` ${id} ${text} ${statusText}\n`);
-}
 
 /** ContainerSummary is the part of GET /containers/json compose reads. */
 export interface ContainerSummary {
@@ -31,19 +35,39 @@ export interface ContainerSummary {
 
 /** projectContainers lists a project's containers (getContainers with the project label filter). */
 export function projectContainers(c: ComposeContext, project: string, all = true): ContainerSummary[] {
-  const filters = JSON.stringify({ label: { [`com.docker.compose.project=${project}`]: true, 'com.docker.compose.oneoff=False': true } });
+  const filters = JSON.stringify({
+    label: { [`com.docker.compose.project=${project}`]: true, 'com.docker.compose.oneoff=False': true },
+  });
   return c.client.get<ContainerSummary[]>('/containers/json', { ...(all ? { all: '1' } : {}), filters });
 }
 
-function ensureImage(c: ComposeContext, p: Project, s: Service): void {
-  const image = imageName(p, s);
+/** localImageId is the image's ID, or undefined when the daemon does not have it. */
+function localImageId(c: ComposeContext, image: string): string | undefined {
   try {
-    c.client.get(`/images/${encodeURIComponent(image)}/json`);
-    return;
+    return c.client.get<{ Id: string }>(`/images/${encodeURIComponent(image)}/json`).Id;
   } catch (e) {
     if (!(e instanceof ApiError) || !e.isNotFound) throw e;
+    return undefined;
   }
-  if (!s.image) throw new ComposeError(`service "${s.name}" has no image to pull and building from compose is not simulated: run docker build -t ${image} first`);
+}
+
+/** ensureImages is ensureImagesExists: pull what has no build section, then build the rest. */
+function ensureImages(c: ComposeContext, p: Project, order: string[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const toBuild: Service[] = [];
+  for (const n of order) {
+    const s = p.services[n];
+    const image = imageName(p, s);
+    if (localImageId(c, image) !== undefined) continue;
+    if (s.build) toBuild.push(s);
+    else pullImage(c, s, image);
+  }
+  buildServices(c, p, toBuild);
+  for (const n of order) ids.set(n, localImageId(c, imageName(p, p.services[n])) ?? '');
+  return ids;
+}
+
+function pullImage(c: ComposeContext, s: Service, image: string): void {
   event(c, s.name, 'Pulling', '');
   const [repo, tag] = splitTag(image);
   let msgs: Array<{ status?: string; id?: string; progress?: string; progressDetail?: unknown }>;
@@ -56,7 +80,8 @@ function ensureImage(c: ComposeContext, p: Project, s: Service): void {
     }
     throw e;
   }
-  for (const m of msgs) if (m.id && m.progressDetail !== undefined) event(c, m.id, m.status ?? '', m.progress ?? '');
+  for (const m of msgs)
+    if (m.id && m.progressDetail !== undefined) event(c, m.id, m.status ?? '', m.progress ?? '');
   event(c, s.name, 'Pulled', '');
 }
 
@@ -72,9 +97,12 @@ function ensureNetworks(c: ComposeContext, p: Project): void {
   for (const key of Object.keys(p.networks).sort()) {
     const n = p.networks[key];
     const filters = JSON.stringify({ name: { [n.name]: true } });
-    const existing = c.client.get<Array<{ Name: string }>>('/networks', { filters }).filter((x) => x.Name === n.name);
+    const existing = c.client
+      .get<Array<{ Name: string }>>('/networks', { filters })
+      .filter((x) => x.Name === n.name);
     if (n.external) {
-      if (existing.length === 0) throw new ComposeError(`network ${n.name} declared as external, but could not be found`);
+      if (existing.length === 0)
+        throw new ComposeError(`network ${n.name} declared as external, but could not be found`);
       continue;
     }
     if (existing.length > 0) continue;
@@ -85,9 +113,24 @@ function ensureNetworks(c: ComposeContext, p: Project): void {
       'com.docker.compose.project': p.name,
       'com.docker.compose.version': COMPOSE_VERSION,
     };
-    const body: Record<string, unknown> = { Name: n.name, Labels: labels, Driver: n.driver ?? '', Options: n.driverOpts ?? null, Internal: n.internal === true, Attachable: n.attachable === true };
+    const body: Record<string, unknown> = {
+      Name: n.name,
+      Labels: labels,
+      Driver: n.driver ?? '',
+      Options: n.driverOpts ?? null,
+      Internal: n.internal === true,
+      Attachable: n.attachable === true,
+    };
     if (n.enableIpv6) body.EnableIPv6 = true;
-    if (n.ipam) body.IPAM = { Driver: n.ipam.driver ?? '', Config: (n.ipam.config ?? []).map((x) => ({ Subnet: x.subnet, IPRange: x.ip_range, Gateway: x.gateway })) };
+    if (n.ipam)
+      body.IPAM = {
+        Driver: n.ipam.driver ?? '',
+        Config: (n.ipam.config ?? []).map((x) => ({
+          Subnet: x.subnet,
+          IPRange: x.ip_range,
+          Gateway: x.gateway,
+        })),
+      };
     const id = `Network ${n.name}`;
     event(c, id, '', 'Creating');
     try {
@@ -101,7 +144,7 @@ function ensureNetworks(c: ComposeContext, p: Project): void {
 }
 
 /** createBody is getCreateConfigs + defaultNetworkSettings for container number 1. */
-function createBody(p: Project, s: Service, hash: string): Record<string, unknown> {
+function createBody(p: Project, s: Service, hash: string, imageId: string): Record<string, unknown> {
   const name = containerName(p, s);
   const labels: Record<string, string> = {
     ...s.labels,
@@ -110,7 +153,7 @@ function createBody(p: Project, s: Service, hash: string): Record<string, unknow
     'com.docker.compose.depends_on': Object.entries(s.dependsOn)
       .map(([d, x]) => `${d}:${x.condition}:${x.restart === true}`)
       .join(','),
-    'com.docker.compose.image': '',
+    'com.docker.compose.image': imageId,
     'com.docker.compose.oneoff': 'False',
     'com.docker.compose.project': p.name,
     'com.docker.compose.project.config_files': p.composeFiles.join(','),
@@ -123,10 +166,12 @@ function createBody(p: Project, s: Service, hash: string): Record<string, unknow
   for (const port of s.ports) {
     const k = `${port.target}/${port.protocol}`;
     exposed[k] = {};
-    (bindings[k] ??= []).push({ HostIp: port.hostIp ?? '', HostPort: port.published ?? '' });
+    bindings[k] = [...(bindings[k] ?? []), { HostIp: port.hostIp ?? '', HostPort: port.published ?? '' }];
   }
   const endpoints: Record<string, unknown> = {};
-  const byPriority = Object.keys(s.networks).sort((a, b) => (s.networks[b]?.priority ?? 0) - (s.networks[a]?.priority ?? 0) || (a < b ? -1 : 1));
+  const byPriority = Object.keys(s.networks).sort(
+    (a, b) => (s.networks[b]?.priority ?? 0) - (s.networks[a]?.priority ?? 0) || (a < b ? -1 : 1),
+  );
   for (const key of byPriority) {
     const cfg = s.networks[key];
     endpoints[p.networks[key].name] = {
@@ -148,7 +193,10 @@ function createBody(p: Project, s: Service, hash: string): Record<string, unknow
     Image: imageName(p, s),
     WorkingDir: s.workingDir ?? '',
     Labels: labels,
-    Env: Object.keys(s.environment).sort().filter((k) => s.environment[k] !== null).map((k) => `${k}=${s.environment[k]}`),
+    Env: Object.keys(s.environment)
+      .sort()
+      .filter((k) => s.environment[k] !== null)
+      .map((k) => `${k}=${s.environment[k]}`),
     HostConfig: {
       NetworkMode: networkMode,
       PortBindings: bindings,
@@ -167,8 +215,10 @@ export interface UpOptions {
 /** up is compose's Up: pull missing images, create networks, converge containers, start them. */
 export function up(c: ComposeContext, p: Project, opts: UpOptions): void {
   for (const s of opts.services) if (!p.services[s]) throw new ComposeError(`no such service: ${s}`);
-  const order = serviceOrder(p).filter((n) => opts.services.length === 0 || opts.services.includes(n) || isDependency(p, opts.services, n));
-  for (const n of order) ensureImage(c, p, p.services[n]);
+  const order = serviceOrder(p).filter(
+    (n) => opts.services.length === 0 || opts.services.includes(n) || isDependency(p, opts.services, n),
+  );
+  const imageIds = ensureImages(c, p, order);
   ensureNetworks(c, p);
   const existing = projectContainers(c, p.name);
   const ids = new Map<string, { id: string; running: boolean }>();
@@ -191,9 +241,14 @@ export function up(c: ComposeContext, p: Project, opts: UpOptions): void {
     } else event(c, id, '', 'Creating');
     let created: { Id: string };
     try {
-      created = c.client.post('/containers/create', { name }, createBody(p, s, hash));
+      created = c.client.post('/containers/create', { name }, createBody(p, s, hash, imageIds.get(n) ?? ''));
     } catch (e) {
-      event(c, id, '', e instanceof ApiError ? `Error response from daemon: ${e.daemonMessage}` : (e as Error).message);
+      event(
+        c,
+        id,
+        '',
+        e instanceof ApiError ? `Error response from daemon: ${e.daemonMessage}` : (e as Error).message,
+      );
       throw e;
     }
     event(c, id, '', cur ? 'Recreated' : 'Created');
@@ -214,5 +269,10 @@ export function up(c: ComposeContext, p: Project, opts: UpOptions): void {
 }
 
 function isDependency(p: Project, roots: string[], n: string): boolean {
-  return roots.some((r) => r !== n && (Object.keys(p.services[r]?.dependsOn ?? {}).includes(n) || Object.keys(p.services[r]?.dependsOn ?? {}).some((d) => isDependency(p, [d], n))));
+  return roots.some(
+    (r) =>
+      r !== n &&
+      (Object.keys(p.services[r]?.dependsOn ?? {}).includes(n) ||
+        Object.keys(p.services[r]?.dependsOn ?? {}).some((d) => isDependency(p, [d], n))),
+  );
 }

@@ -73,7 +73,16 @@ function resolvePlain(s: string): YamlValue {
   return s;
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', '/': '/', '0': '\0', ' ': ' ' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  '0': '\0',
+  ' ': ' ',
+};
 
 /** Parser is a cursor over the document's lines. */
 class Parser {
@@ -103,10 +112,8 @@ class Parser {
   sequence(indent: number): YamlValue[] {
     const out: YamlValue[] = [];
     for (let l = this.peek(); l && l.indent === indent; l = this.peek()) {
-      if (!(l.text === '-' || l.text.startsWith('- '))) {
-        if (keyColon(l.text) >= 0) throw new YamlError(l.no, 'did not find expected \'-\' indicator');
-        throw new YamlError(l.no, 'did not find expected \'-\' indicator');
-      }
+      // A key at the same indent ends a list nested as `key:\n- item` (the mapping goes on).
+      if (!(l.text === '-' || l.text.startsWith('- '))) break;
       const rest = l.text.slice(1).replace(/^ +/, '');
       if (rest === '') {
         this.pos++;
@@ -125,7 +132,7 @@ class Parser {
       }
     }
     const next = this.peek();
-    if (next && next.indent > indent) throw new YamlError(next.no, 'did not find expected \'-\' indicator');
+    if (next && next.indent > indent) throw new YamlError(next.no, "did not find expected '-' indicator");
     return out;
   }
 
@@ -133,12 +140,12 @@ class Parser {
     const out: { [key: string]: YamlValue } = {};
     const seen = new Map<string, number>();
     for (let l = this.peek(); l && l.indent === indent; l = this.peek()) {
-      if (l.text.startsWith('- ') || l.text === '-')
-        throw new YamlError(l.no, 'did not find expected key');
+      if (l.text.startsWith('- ') || l.text === '-') throw new YamlError(l.no, 'did not find expected key');
       const colon = keyColon(l.text);
-      if (colon < 0) throw new YamlError(l.no + 1, 'could not find expected \':\'');
+      if (colon < 0) throw new YamlError(l.no + 1, "could not find expected ':'");
       const key = String(this.scalar(l.text.slice(0, colon).trim(), l.no));
-      if (seen.has(key)) throw new YamlError(l.no, `mapping key "${key}" already defined at line ${seen.get(key)}`);
+      if (seen.has(key))
+        throw new YamlError(l.no, `mapping key "${key}" already defined at line ${seen.get(key)}`);
       seen.set(key, l.no);
       const rest = l.text.slice(colon + 1).trim();
       this.pos++;
@@ -154,7 +161,12 @@ class Parser {
     const next = this.peek();
     if (next && next.indent > indent) {
       const prev = this.lines[this.pos - 1];
-      throw new YamlError(next.no, keyColon(next.text) >= 0 && prev ? 'mapping values are not allowed in this context' : 'did not find expected key');
+      throw new YamlError(
+        next.no,
+        keyColon(next.text) >= 0 && prev
+          ? 'mapping values are not allowed in this context'
+          : 'did not find expected key',
+      );
     }
     return out;
   }
@@ -175,7 +187,8 @@ class Parser {
       flow.end();
       return v;
     }
-    if (keyColon(rest) >= 0 && !/^["']/.test(rest)) throw new YamlError(l.no, 'mapping values are not allowed in this context');
+    if (keyColon(rest) >= 0 && !/^["']/.test(rest))
+      throw new YamlError(l.no, 'mapping values are not allowed in this context');
     // A plain scalar may continue on more indented lines (folded with spaces).
     let text = rest;
     for (let n = this.peek(); n && n.indent > parentIndent && !/^["']/.test(rest); n = this.peek()) {
@@ -189,9 +202,11 @@ class Parser {
   scalar(s: string, no: number): YamlValue {
     if (s.startsWith('"')) {
       if (!/^"(?:[^"\\]|\\.)*"$/.test(s)) throw new YamlError(no, 'found unexpected end of stream');
-      return s.slice(1, -1).replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, (_m, e: string) =>
-        e.length > 1 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? e),
-      );
+      return s
+        .slice(1, -1)
+        .replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, (_m, e: string) =>
+          e.length > 1 ? String.fromCharCode(Number.parseInt(e.slice(1), 16)) : (ESCAPES[e] ?? e),
+        );
     }
     if (s.startsWith("'")) {
       if (!/^'(?:[^']|'')*'$/.test(s)) throw new YamlError(no, 'found unexpected end of stream');
@@ -220,7 +235,11 @@ class Parser {
     const rows = body.map((b) => (b.raw.trim() === '' ? '' : b.raw.slice(Math.max(indent, 0))));
     let text: string;
     if (header.startsWith('|')) text = rows.join('\n');
-    else text = rows.reduce((acc, r, i) => (i === 0 ? r : acc + (r === '' || rows[i - 1] === '' ? '\n' : ' ') + r), '');
+    else
+      text = rows.reduce(
+        (acc, r, i) => (i === 0 ? r : acc + (r === '' || rows[i - 1] === '' ? '\n' : ' ') + r),
+        '',
+      );
     if (strip || rows.length === 0) return text;
     return `${text}\n`;
   }
@@ -270,11 +289,17 @@ class FlowParser {
     const c = this.s[this.i];
     if (c === '"' || c === "'") {
       this.i++;
-      while (this.i < this.s.length && this.s[this.i] !== c) this.i += this.s[this.i] === '\\' && c === '"' ? 2 : 1;
+      while (this.i < this.s.length && this.s[this.i] !== c)
+        this.i += this.s[this.i] === '\\' && c === '"' ? 2 : 1;
       this.i++;
       return new Parser([]).scalar(this.s.slice(start, this.i), this.no);
     }
-    while (this.i < this.s.length && !/[,\]}]/.test(this.s[this.i]) && !(this.s[this.i] === ':' && /[ ,\]}]/.test(this.s[this.i + 1] ?? ' '))) this.i++;
+    while (
+      this.i < this.s.length &&
+      !/[,\]}]/.test(this.s[this.i]) &&
+      !(this.s[this.i] === ':' && /[ ,\]}]/.test(this.s[this.i + 1] ?? ' '))
+    )
+      this.i++;
     return resolvePlain(this.s.slice(start, this.i).trim());
   }
   list(): YamlValue[] {
@@ -335,6 +360,10 @@ export function parseYaml(text: string): YamlValue {
   if (!first) return null;
   const v = p.node(0);
   const rest = p.peek();
-  if (rest) throw new YamlError(rest.no, rest.indent > 0 ? 'did not find expected key' : 'did not find expected <document start>');
+  if (rest)
+    throw new YamlError(
+      rest.no,
+      rest.indent > 0 ? 'did not find expected key' : 'did not find expected <document start>',
+    );
   return v;
 }

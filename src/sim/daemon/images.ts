@@ -189,6 +189,39 @@ export class ImageStore {
     return msgs;
   }
 
+  /** findInCatalogue finds the registry's image for a reference (the builder's FROM). */
+  findInCatalogue(refStr: string): CatalogueImage | undefined {
+    const ref = withDefaultTag(parseImageRef(refStr));
+    return this.catalogue.find(
+      (e) =>
+        e.repo === ref.repo &&
+        (ref.tag === undefined || e.tags.includes(ref.tag)) &&
+        (ref.digest === undefined || e.digest === ref.digest),
+    );
+  }
+
+  /** addImage stores an image built or pulled from the lab registry; names move from older images. */
+  addImage(entry: CatalogueImage, names: string[], repoDigests: string[] = []): LocalImage {
+    let img = this.local.find((i) => i.entry.id === entry.id);
+    if (!img) {
+      img = {
+        entry,
+        repoTags: [],
+        repoDigests: [],
+        cacheIds: entry.layers.map(() => this.rng.hex(64)),
+        lastTagTime: '0001-01-01T00:00:00Z',
+      };
+      this.local.push(img);
+    }
+    for (const n of names) {
+      for (const other of this.local)
+        if (other !== img) other.repoTags = other.repoTags.filter((t) => t !== n);
+      if (!img.repoTags.includes(n)) img.repoTags.push(n);
+    }
+    for (const d of repoDigests) if (!img.repoDigests.includes(d)) img.repoDigests.push(d);
+    return img;
+  }
+
   /** tag is POST /images/{name}/tag (daemon/images/image_tag.go). */
   tag(source: string, repo: string, tag: string | undefined, nowRfc3339: string): void {
     const img = this.getImage(source);

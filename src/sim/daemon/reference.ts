@@ -40,6 +40,13 @@ export function parseImageRef(s: string): ImageRef {
     parts = parts.slice(1);
   if (parts.length > 1 && parts[0] === 'library') parts = parts.slice(1);
   if (parts.length === 0 || parts.some((p) => p === '')) throw invalidParameter('invalid reference format');
+  // A registry host ("localhost:5000", "registry.example.com") stays in the familiar name.
+  const domain = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]) ? parts[0] : undefined;
+  if (domain) {
+    const path = parts.slice(1);
+    if (!path.every((p) => COMPONENT.test(p))) throw invalidParameter('invalid reference format');
+    return { repo: [domain, ...path].join('/'), tag, digest };
+  }
   if (parts.some((p) => p.toLowerCase() !== p)) {
     throw invalidParameter(
       `invalid reference format: repository name (${parts.length === 1 ? `library/${parts[0]}` : parts.join('/')}) must be lowercase`,

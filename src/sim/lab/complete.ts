@@ -4,8 +4,8 @@
 // beyond names, no descriptions.
 
 import type { EngineApi } from '../api/types.ts';
-import { buildRoot } from '../cli/index.ts';
 import type { Command } from '../cli/cobra.ts';
+import { buildRoot } from '../cli/index.ts';
 import type { CompletionProviders } from '../shell/complete.ts';
 
 /** NameKind says which daemon objects a docker command's positional arguments name. */

@@ -33,7 +33,11 @@ test('files, writeFile and onChange: editor writes are visible to the shell', ()
   assert.equal(sim.exec('cat compose.yaml').stdout, 'services: {}\n');
   sim.exec('echo hi > note.txt');
   assert.deepEqual(sim.files(), ['/root/compose.yaml', '/root/note.txt']);
-  assert.deepEqual(seen, ['file:/root/compose.yaml', 'command:cat compose.yaml', 'command:echo hi > note.txt']);
+  assert.deepEqual(seen, [
+    'file:/root/compose.yaml',
+    'command:cat compose.yaml',
+    'command:echo hi > note.txt',
+  ]);
 });
 
 test('snapshot shows containers, networks and their attachments', () => {

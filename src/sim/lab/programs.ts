@@ -15,7 +15,15 @@ export const basename = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** dockerProgram is the docker CLI bound to one host's Engine API. */
 export function dockerProgram(api: EngineApi, now: () => number): Program {
-  return (ctx) => runDocker(ctx.argv.slice(1), { stdin: ctx.stdin, env: ctx.env, api, now });
+  return (ctx) =>
+    runDocker(ctx.argv.slice(1), {
+      stdin: ctx.stdin,
+      env: ctx.env,
+      api,
+      now,
+      cwd: ctx.cwd,
+      fs: ctx.place.fs,
+    });
 }
 
 /** ProgramTable resolves a command name to a program in a place. */

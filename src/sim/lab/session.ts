@@ -1,14 +1,14 @@
 // A host's terminal session: the host's bash at the bottom and, on top, container shells entered
 // with `docker run -it`, `docker attach` or `docker exec -it`, each left with `exit`.
 
-import { type Daemon, execExited, placeOf, processExited } from '../daemon/index.ts';
 import type { EngineApi } from '../api/types.ts';
+import { type Daemon, execExited, placeOf, processExited } from '../daemon/index.ts';
 import { type CompletionResult, complete } from '../shell/complete.ts';
 import { BUILTINS, createShell, type Shell, type ShellResult } from '../shell/index.ts';
 import type { Place } from '../shell/program.ts';
 import type { HostMachine, World } from '../world/world.ts';
-import type { ProgramTable } from './programs.ts';
 import { labProviders } from './complete.ts';
+import type { ProgramTable } from './programs.ts';
 import { dialectOf } from './runtime.ts';
 
 interface Frame {

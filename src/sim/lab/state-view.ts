@@ -69,7 +69,7 @@ function containerView(api: EngineApi, id: string): ContainerView | undefined {
   return {
     id: String(c.Id),
     name: String(c.Name ?? '').replace(/^\//, ''),
-    image: String(((c.Config as Json | undefined) ?? {}).Image ?? ''),
+    image: String((c.Config as Json | undefined)?.Image ?? ''),
     running: state.Running === true,
     networks,
     ports: [...new Set(ports)].sort(),

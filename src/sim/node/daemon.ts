@@ -9,8 +9,8 @@
 
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { ApiResponse, EngineApi } from '../api/types.ts';
 import { createWorld, type Sim } from '../index.ts';
@@ -41,7 +41,11 @@ export function parseDaemonArgs(argv: string[]): DaemonArgs | string {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = (): string => inline ?? argv[++i] ?? '';
     if (flag === '--socket-dir') out.socketDir = value();
-    else if (flag === '--hosts') out.hosts = value().split(',').map((h) => h.trim()).filter(Boolean);
+    else if (flag === '--hosts')
+      out.hosts = value()
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
     else if (flag === '--seed') out.seed = Number(value());
     else if (flag === '--script') out.script = value();
     else return `sim:daemon: unknown option ${argv[i]}\n${usage}`;
@@ -92,7 +96,13 @@ class HostServer {
       const tty = headers['Content-Type'] === 'application/vnd.docker.raw-stream';
       res.writeHead(resp.status, headers);
       if (/\/attach$/.test(url.split('?')[0])) {
-        this.pending.push(this.attachPending(url, () => res.end(streamBytes(read(), tty)), () => res.destroyed));
+        this.pending.push(
+          this.attachPending(
+            url,
+            () => res.end(streamBytes(read(), tty)),
+            () => res.destroyed,
+          ),
+        );
       } else res.end(streamBytes(read(), tty));
     } else if (isLazy(resp)) {
       res.writeHead(resp.status, headers);
@@ -244,7 +254,8 @@ async function main(): Promise<void> {
   const sim = createWorld({ seed: args.seed, hosts: args.hosts });
   const first = sim.hosts()[0];
   if (args.script) {
-    for (const [h, cmd] of scriptLines(readFileSync(args.script, 'utf8'))) sim.exec(cmd, { host: h ?? first });
+    for (const [h, cmd] of scriptLines(readFileSync(args.script, 'utf8')))
+      sim.exec(cmd, { host: h ?? first });
   }
   const served = await serveSim(sim, args.socketDir);
   for (const [host, path] of Object.entries(served.sockets)) {

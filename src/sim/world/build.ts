@@ -182,6 +182,7 @@ export function createWorld(opts: WorldOptions): World {
     netRng,
     clock,
     traces: new Emitter<TraceEvent>(),
+    registry: { manifests: new Map() },
   };
   return world;
 }

@@ -45,6 +45,14 @@ export interface World {
   /** netRng is a random source kept apart from rng for network jitter, ports and ping ids, so that
    * running ping does not change the IDs generated afterwards. */
   netRng?: Rng;
+  /** registry is the image registry every host pushes to and pulls from (Docker Hub and localhost:5000 alike). */
+  registry?: LabRegistry;
+}
+
+/** LabRegistry holds pushed images by full reference ("docker.io/learner/app:latest"); typed loosely,
+ * as world/ sits below daemon/ (daemon/registry.ts gives it types). */
+export interface LabRegistry {
+  manifests: Map<string, { digest: string; image: unknown }>;
 }
 
 /** SegmentInfo describes a shared L2 segment. */

@@ -150,7 +150,9 @@ export function goJSON(v: unknown): string {
     }
     return x;
   };
-  const text = (JSON.stringify(prep(v)) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const text = (JSON.stringify(prep(v)) ?? 'null')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return raws.length === 0 ? text : text.replace(/"\uE000(\d+)\uE000"/g, (_, i) => raws[Number(i)]);
 }
 

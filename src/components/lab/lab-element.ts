@@ -1,0 +1,190 @@
+// <dnl-lab>: the client side of <Lab>. Creates the lab's page store (its own world), mounts a
+// terminal per host (tabs when several), the challenges pane, the topology view, and Monaco only
+// when the editor pane is opened. <Try> blocks reach a lab through its `run` method.
+
+import { clientScenario } from '../../scenarios/normalize.ts';
+import type { LabStore, StorageLike } from '../state/lab-store.ts';
+import type { TopologyHandle } from '../topology/mount.ts';
+import { mountChallenges } from './challenges.ts';
+import { HostTerminal } from './terminal.ts';
+
+function pageStorage(): StorageLike | undefined {
+  try {
+    const probe = '__dnl_probe__';
+    localStorage.setItem(probe, probe);
+    localStorage.removeItem(probe);
+    return localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+type Runtime = typeof import('./runtime.ts');
+
+/** LabElement is one lab on the page. */
+export class LabElement extends HTMLElement {
+  store: LabStore | undefined;
+  private runtime: Runtime | undefined;
+  private starting = false;
+  private readonly terminals = new Map<string, HostTerminal>();
+  private active = '';
+  private topology: TopologyHandle | undefined;
+  private screenReader = false;
+
+  private text(key: string): string {
+    return this.dataset[key] ?? '';
+  }
+
+  connectedCallback(): void {
+    if (this.starting) return;
+    this.starting = true;
+    import('./runtime.ts')
+      .then((runtime) => this.start(runtime))
+      .catch(() => this.notify(this.text('loadFailed')));
+  }
+
+  private start(runtime: Runtime): void {
+    this.runtime = runtime;
+    const scenario = clientScenario(this.dataset.scenario ?? '');
+    if (!scenario) return;
+    const store = new runtime.LabStore(scenario, pageStorage(), this.dataset.instance ?? '');
+    this.store = store;
+    if (store.notice) this.notify(this.text('restoreFailed'));
+
+    const live = this.querySelector<HTMLElement>('[data-live]');
+    this.announce = (text) => {
+      if (live) live.textContent = text;
+    };
+    this.screenReader =
+      this.querySelector<HTMLInputElement>('[data-action="screen-reader"]')?.checked ?? false;
+    this.showHost(scenario.hosts[0]);
+    for (const tab of this.querySelectorAll<HTMLButtonElement>('[data-host-tab]')) {
+      tab.addEventListener('click', () => this.showHost(tab.dataset.hostTab ?? ''));
+      tab.addEventListener('keydown', (e) => this.tabKeys(e));
+    }
+    this.querySelector('[data-action="reset"]')?.addEventListener('click', () => store.reset());
+    this.querySelector('[data-action="undo"]')?.addEventListener('click', () => {
+      if (!store.undo()) this.notify(this.text('nothingToUndo'));
+    });
+    this.querySelector<HTMLInputElement>('[data-action="screen-reader"]')?.addEventListener('change', (e) => {
+      this.screenReader = (e.target as HTMLInputElement).checked;
+      for (const t of this.terminals.values()) t.setScreenReader(this.screenReader);
+    });
+    this.querySelector<HTMLFormElement>('[data-touch]')?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const input = (e.target as HTMLFormElement).querySelector('input');
+      if (!input?.value) return;
+      void this.run(input.value, undefined, 0);
+      input.value = '';
+    });
+
+    const challenges = this.querySelector<HTMLElement>('[data-pane="challenges"]');
+    if (challenges)
+      mountChallenges(
+        challenges,
+        store,
+        {
+          done: this.text('done'),
+          notDone: this.text('notDone'),
+          doneEarlier: this.text('doneEarlier'),
+          confirmSolution: this.text('confirmSolution'),
+        },
+        (commands, host) => {
+          for (const c of commands) void this.run(c, host);
+        },
+      );
+    this.mountTopologyView();
+    store.subscribe((e) => {
+      if (e.type !== 'world') return;
+      const message = this.text(e.reason === 'reset' ? 'resetDone' : 'undoDone');
+      for (const t of this.terminals.values()) t.newWorld(message);
+      this.mountTopologyView();
+    });
+    this.setupEditor();
+    this.dataset.ready = 'true';
+    performance.mark(`dnl-lab-ready:${scenario.id}`);
+  }
+
+  private announce: (text: string) => void = () => undefined;
+
+  private notify(message: string): void {
+    const notice = this.querySelector<HTMLElement>('[data-notice]');
+    if (!notice) return;
+    notice.textContent = message;
+    notice.hidden = false;
+  }
+
+  private mountTopologyView(): void {
+    const el = this.querySelector<HTMLElement>('[data-topology]');
+    if (!el || !this.store || !this.runtime) return;
+    this.topology?.dispose();
+    this.topology = this.runtime.mountTopology(el, this.store.sim, {});
+  }
+
+  private setupEditor(): void {
+    const pane = this.querySelector<HTMLDetailsElement>('[data-pane="editor"]');
+    if (!pane || !this.store) return;
+    const store = this.store;
+    let loading = false;
+    pane.addEventListener('toggle', () => {
+      if (!pane.open || loading) return;
+      loading = true;
+      performance.mark(`dnl-editor-open:${store.scenario.id}`);
+      const host = this.querySelector<HTMLElement>('[data-editor]') as HTMLElement;
+      const tabs = this.querySelector<HTMLElement>('[data-files]') as HTMLElement;
+      host.setAttribute('aria-busy', 'true');
+      import('./editor-pane.ts')
+        .then((m) => {
+          m.mountEditor(tabs, host, store, store.scenario.hosts[0]);
+          host.removeAttribute('aria-busy');
+          performance.mark(`dnl-editor-ready:${store.scenario.id}`);
+        })
+        .catch(() => {
+          loading = false;
+          this.notify(this.text('editorFailed'));
+        });
+    });
+  }
+
+  private tabKeys(e: KeyboardEvent): void {
+    const tabs = [...this.querySelectorAll<HTMLButtonElement>('[data-host-tab]')];
+    const i = tabs.indexOf(e.currentTarget as HTMLButtonElement);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = tabs[(i + step + tabs.length) % tabs.length];
+    this.showHost(next.dataset.hostTab ?? '');
+    next.focus();
+  }
+
+  /** showHost brings a host's terminal to the front (creating it the first time). */
+  showHost(host: string): void {
+    if (!this.store) return;
+    this.active = host;
+    for (const tab of this.querySelectorAll<HTMLButtonElement>('[data-host-tab]')) {
+      const on = tab.dataset.hostTab === host;
+      tab.setAttribute('aria-selected', String(on));
+      tab.tabIndex = on ? 0 : -1;
+    }
+    for (const panel of this.querySelectorAll<HTMLElement>('[data-terminal]'))
+      panel.hidden = panel.dataset.terminal !== host;
+    let term = this.terminals.get(host);
+    const panel = this.querySelector<HTMLElement>(`[data-terminal="${CSS.escape(host)}"]`);
+    if (!term && panel) {
+      term = new HostTerminal(panel, this.store, host, (t) => this.announce(t), this.screenReader);
+      this.terminals.set(host, term);
+    }
+    term?.show();
+  }
+
+  /** run types a command into a host's terminal (default: the one shown) and runs it. */
+  run(command: string, host = this.active, delayMs = reducedMotion() ? 0 : 18): Promise<void> {
+    if (host !== this.active) this.showHost(host);
+    const term = this.terminals.get(host);
+    return term ? term.typeAndRun(command, delayMs) : Promise.resolve();
+  }
+}
+
+if (!customElements.get('dnl-lab')) customElements.define('dnl-lab', LabElement);
