@@ -2,11 +2,11 @@
 // and its state machine (created → running → exited, plus removing/dead). Simplified: no paused or
 // restarting states, no health checks.
 
+import { humanDuration } from '../gounits.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import type { SessionEffect } from '../shell/program.ts';
 import { rfc3339Nano } from '../world/clock.ts';
 import type { LocalImage } from './images.ts';
-import { humanDuration } from './units.ts';
 
 /** Stamp is a moment: milliseconds from the clock plus sub-millisecond nanoseconds, for RFC3339Nano. */
 export interface Stamp {

@@ -1,9 +1,12 @@
 // Mirrors docker/cli cli/command/formatter/displayutils.go (Ellipsis), moby pkg/stringid
-// (TruncateID), docker/go-units (HumanDuration, HumanSizeWithPrecision, BytesSize),
+// (TruncateID), docker/go-units (HumanSizeWithPrecision, BytesSize; HumanDuration is ../../gounits.ts),
 // fvbommel/sortorder (NaturalLess), Go's net.JoinHostPort and strconv.Quote.
 
+import { humanDuration } from '../../gounits.ts';
 import { displayWidth } from '../tabwriter.ts';
 import { goQuote } from '../template/lex.ts';
+
+export { humanDuration };
 
 /** truncateID is stringid.TruncateID: drop an "algo:" prefix, keep 12 characters. */
 export function truncateID(id: string): string {
@@ -27,24 +30,6 @@ export function ellipsis(s: string, max: number): string {
     out += r;
   }
   return `${out}…`;
-}
-
-/** humanDuration is units.HumanDuration for a duration in milliseconds. */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < 1) return 'Less than a second';
-  if (seconds === 1) return '1 second';
-  if (seconds < 60) return `${seconds} seconds`;
-  const minutes = Math.trunc(ms / 60000);
-  if (minutes === 1) return 'About a minute';
-  if (minutes < 60) return `${minutes} minutes`;
-  const hours = Math.trunc(ms / 3600000 + 0.5);
-  if (hours === 1) return 'About an hour';
-  if (hours < 48) return `${hours} hours`;
-  if (hours < 24 * 7 * 2) return `${Math.trunc(hours / 24)} days`;
-  if (hours < 24 * 30 * 2) return `${Math.trunc(hours / 24 / 7)} weeks`;
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24 / 30)} months`;
-  return `${Math.trunc(Math.trunc(ms / 3600000) / 24 / 365)} years`;
 }
 
 /** formatG is Go's %.*g for a positive float. */

@@ -1,4 +1,5 @@
-// Mirrors docker/go-units duration.go (HumanDuration) and size.go (HumanSize), vendored by moby v28.2.2.
+// Mirrors docker/go-units duration.go (HumanDuration), which both moby and docker/cli vendor; one copy
+// here serves the daemon (container Status strings) and the CLI (CREATED columns).
 
 /** humanDuration is go-units HumanDuration: "Less than a second", "About a minute", "3 hours" … */
 export function humanDuration(ms: number): string {
