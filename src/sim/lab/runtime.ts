@@ -3,7 +3,7 @@
 
 import type { Runtime } from '../daemon/index.ts';
 import { runArgvIn } from '../shell/index.ts';
-import type { Place, ProgramResult } from '../shell/program.ts';
+import type { Place, ProgramContext, ProgramResult } from '../shell/program.ts';
 import type { World } from '../world/world.ts';
 import { basename, type ProgramTable } from './programs.ts';
 
@@ -19,7 +19,9 @@ export function createRuntime(world: World, table: ProgramTable): Runtime {
     const program = SHELLS.has(basename(name)) ? undefined : table.lookup(name, place);
     if (program) {
       // runc execs the binary itself: no shell in between, so "/docker-entrypoint.sh" is found as is.
-      return program({ argv, stdin: '', env, cwd: '/', place, world });
+      // exec lets an entrypoint script hand over to the image's server (`exec "$@"`).
+      const exec = (next: string[]): ProgramResult => run(place, next, env);
+      return program({ argv, stdin: '', env, cwd: '/', place, world, exec } as ProgramContext);
     }
     if (!SHELLS.has(basename(name))) throw new Error(`exec: "${name}": executable file not found in $PATH`);
     const res = runArgvIn(

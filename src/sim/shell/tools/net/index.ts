@@ -9,6 +9,7 @@ import { ip } from './ip.ts';
 import { nc } from './nc.ts';
 import { nslookup } from './nslookup.ts';
 import { ping } from './ping.ts';
+import { postgres } from './postgres.ts';
 import { dockerEntrypoint, httpd, nginx, python, redisServer, sleep, top, whoami } from './servers.ts';
 import { netstat, ss } from './ss.ts';
 import { traceroute } from './traceroute.ts';
@@ -43,6 +44,7 @@ export function netPrograms(): Record<string, Program> {
     python,
     python3: python,
     'redis-server': redisServer,
+    postgres,
     'docker-entrypoint-redis': redisServer,
     top,
     sleep,
