@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 // `npm run bench`: measurements of the built site, one table per section. Not part of `npm test`.
 // Add a section by writing a module like bench/page-js.mjs and listing it in `sections`.
-// A section is { name, title, columns, run({ distDir }) → rows }; numeric cells print right-aligned.
+// A section is { name, title, columns, run({ distDir }) → rows (or a promise of rows) }; numeric
+// cells print right-aligned.
 // Run some sections only: `npm run bench -- page-js`.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { labSection } from './bench/lab.mjs';
 import { pageJsSection } from './bench/page-js.mjs';
 import { simSection } from './bench/sim.mjs';
 
 /** sections is the registry of bench sections, printed in this order. A section with needsDist: false runs without a build. */
-export const sections = [pageJsSection, simSection];
+export const sections = [pageJsSection, simSection, labSection];
 
 /** formatTable renders rows as an aligned plain-text table with a header rule. */
 export function formatTable(columns, rows) {
@@ -23,7 +25,7 @@ export function formatTable(columns, rows) {
   return [line(columns), widths.map((width) => '-'.repeat(width)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function main() {
+async function main() {
   const distDir = 'dist';
   const wanted = process.argv.slice(2);
   const chosen = sections.filter((s) => wanted.length === 0 || wanted.includes(s.name));
@@ -33,8 +35,8 @@ function main() {
   }
   for (const section of chosen) {
     console.log(`\n${section.name}: ${section.title}\n`);
-    console.log(formatTable(section.columns, section.run({ distDir })));
+    console.log(formatTable(section.columns, await section.run({ distDir })));
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

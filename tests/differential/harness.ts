@@ -100,10 +100,17 @@ export function startDaemon(m: Mutations): Promise<RealDaemon> {
 
 /**
  * normalise blanks the two JSON fields the real client computes from its own wall clock
- * (`"RunningFor":"10 months ago"`, `"CreatedSince":"17 months ago"`); everything else is compared as is.
+ * (`"RunningFor":"10 months ago"`, `"CreatedSince":"17 months ago"`), and sorts the lists of
+ * networks and labels (`"Networks":"b,a"` in JSON, `<<b,a>>` around `{{.Networks}}`/`{{.Labels}}`
+ * in READS): docker/cli's formatter contexts range over Go maps for those, so the real client
+ * prints them in random order.
  */
 export function normalise(text: string): string {
-  return text.replace(/"(RunningFor|CreatedSince)":"[^"]*"/g, '"$1":"<ago>"');
+  const sorted = (list: string): string => list.split(',').sort().join(',');
+  return text
+    .replace(/"(RunningFor|CreatedSince)":"[^"]*"/g, '"$1":"<ago>"')
+    .replace(/"(Networks|Labels)":"([^"]*)"/g, (_, k: string, l: string) => `"${k}":"${sorted(l)}"`)
+    .replace(/<<([^>\n]*)>>/g, (_, l: string) => `<<${sorted(l)}>>`);
 }
 
 /** Outcome is one read command's comparison. */

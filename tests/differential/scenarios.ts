@@ -2,6 +2,8 @@
 // differs by wall clock: the real client computes "Created 2 seconds ago" from its own clock, so
 // `ps`/`images`/`network ls` tables with a CREATED column are read through --format without
 // .RunningFor/.CreatedAt/.CreatedSince. Status ("Up 3 seconds") comes from the daemon and is compared.
+// `.Networks` is written inside <<...>> so the harness can compare it as a set (see normalise).
+// `.Networks` is written inside [...] so the harness can compare it as a set (see normalise).
 
 import type { Mutations } from './harness.ts';
 
@@ -76,7 +78,7 @@ export const READS: string[][] = [
   ['network', 'ls', '-f', 'type=custom'],
   ['network', 'ls', '-f', 'type=builtin', '-q'],
   ['network', 'ls', '--filter', 'label=tier'],
-  ['network', 'ls', '--filter', 'label=env=prod', '--format', '{{.Name}} {{.Labels}}'],
+  ['network', 'ls', '--filter', 'label=env=prod', '--format', '{{.Name}} <<{{.Labels}}>>'],
   ['network', 'ls', '--format', '{{.Name}}'],
   ['network', 'ls', '--format', '{{.ID}}: {{.Driver}}/{{.Scope}} ipv6={{.IPv6}} internal={{.Internal}}'],
   ['network', 'ls', '--format', 'table {{.Name}}\t{{.Driver}}'],
@@ -104,6 +106,15 @@ export const READS: string[][] = [
   ],
   ['network', 'inspect', '--format', '{{json .Options}}', 'bridge'],
   ['network', 'inspect', '-f', '{{.Internal}} {{.EnableIPv6}} {{json .Labels}}', 'backend'],
+  [
+    'network',
+    'inspect',
+    '-f',
+    '{{range .IPAM.Config}}{{.Subnet}} [{{.Gateway}}] {{.AuxAddress}}{{end}}',
+    'appnet',
+  ],
+  ['network', 'inspect', '-f', '{{json .IPAM.Config}}', 'appnet', 'backend'],
+  ['network', 'inspect', '-f', '{{range .IPAM.Config}}{{.AuxiliaryAddresses}}{{end}}', 'appnet'],
   ['network', 'inspect', 'nosuchnet'],
   ['network', 'inspect', 'appnet', 'nosuchnet'],
   ['ps', '--format', 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}'],
@@ -111,7 +122,7 @@ export const READS: string[][] = [
   ['ps', '-a', '--format', '{{.Names}}\t{{.Image}}\t{{.Command}}\t{{.Status}}'],
   ['ps', '-a', '-q'],
   ['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}}'],
-  ['ps', '--filter', 'network=appnet', '--format', '{{.Names}} {{.Networks}}'],
+  ['ps', '--filter', 'network=appnet', '--format', '{{.Names}} <<{{.Networks}}>>'],
   ['ps', '-a', '--filter', 'status=exited', '--format', '{{.Names}} {{.State}}'],
   ['ps', '-a', '--filter', 'name=web', '--format', '{{.Names}} {{.Ports}}'],
   ['ps', '--filter', 'publish=80', '--format', '{{.Names}}'],

@@ -27,7 +27,6 @@ type Runtime = typeof import('./runtime.ts');
 export class LabElement extends HTMLElement {
   store: LabStore | undefined;
   private runtime: Runtime | undefined;
-  private starting = false;
   private readonly terminals = new Map<string, HostTerminal>();
   private active = '';
   private topology: TopologyHandle | undefined;
@@ -37,12 +36,33 @@ export class LabElement extends HTMLElement {
     return this.dataset[key] ?? '';
   }
 
+  private ready: Promise<void> | undefined;
+
   connectedCallback(): void {
-    if (this.starting) return;
-    this.starting = true;
-    import('./runtime.ts')
-      .then((runtime) => this.start(runtime))
-      .catch(() => this.notify(this.text('loadFailed')));
+    // The lesson's main lab starts at once; other labs start when they come near the viewport
+    // (or when a <Try> asks them to run something), so they do not delay the main lab's prompt.
+    if (this.dataset.primary !== undefined || !('IntersectionObserver' in window)) {
+      void this.boot();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        void this.boot();
+      },
+      { rootMargin: '200px' },
+    );
+    observer.observe(this);
+  }
+
+  /** boot loads the runtime chunk and starts the lab (once). */
+  private boot(): Promise<void> {
+    if (!this.ready)
+      this.ready = import('./runtime.ts')
+        .then((runtime) => this.start(runtime))
+        .catch(() => this.notify(this.text('loadFailed')));
+    return this.ready;
   }
 
   private start(runtime: Runtime): void {
@@ -60,6 +80,7 @@ export class LabElement extends HTMLElement {
     this.screenReader =
       this.querySelector<HTMLInputElement>('[data-action="screen-reader"]')?.checked ?? false;
     this.showHost(scenario.hosts[0]);
+    performance.mark(`dnl-lab-prompt:${scenario.id}`);
     for (const tab of this.querySelectorAll<HTMLButtonElement>('[data-host-tab]')) {
       tab.addEventListener('click', () => this.showHost(tab.dataset.hostTab ?? ''));
       tab.addEventListener('keydown', (e) => this.tabKeys(e));
@@ -95,7 +116,8 @@ export class LabElement extends HTMLElement {
           for (const c of commands) void this.run(c, host);
         },
       );
-    this.mountTopologyView();
+    // The topology is drawn right after the prompt is usable, not before it.
+    setTimeout(() => this.mountTopologyView(), 0);
     store.subscribe((e) => {
       if (e.type !== 'world') return;
       const message = this.text(e.reason === 'reset' ? 'resetDone' : 'undoDone');
@@ -180,10 +202,11 @@ export class LabElement extends HTMLElement {
   }
 
   /** run types a command into a host's terminal (default: the one shown) and runs it. */
-  run(command: string, host = this.active, delayMs = reducedMotion() ? 0 : 18): Promise<void> {
-    if (host !== this.active) this.showHost(host);
-    const term = this.terminals.get(host);
-    return term ? term.typeAndRun(command, delayMs) : Promise.resolve();
+  async run(command: string, host?: string, delayMs = reducedMotion() ? 0 : 18): Promise<void> {
+    await this.boot();
+    const target = host ?? this.active;
+    if (target !== this.active) this.showHost(target);
+    await this.terminals.get(target)?.typeAndRun(command, delayMs);
   }
 }
 

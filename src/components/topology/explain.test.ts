@@ -127,3 +127,23 @@ test('refused, unreachable, timeout and delivered', () => {
     why: 'the answer came back.',
   });
 });
+
+test('no way out of an internal network', () => {
+  const internal = sampleGraph();
+  internal.hosts[0].sections[1].internal = true;
+  const t = trace(
+    'host1/web',
+    '8.8.8.8',
+    [hop('host1/web', 'route', { verdict: 'error', reason: 'no route to 8.8.8.8' })],
+    {
+      verdict: 'unreachable',
+    },
+  );
+  assert.deepEqual(explain(internal, t), {
+    status: 'fail',
+    hop: 0,
+    where: 'web',
+    why: 'internal network: web has no route to 8.8.8.8, because Docker gives an internal network no gateway (docker network create --internal).',
+  });
+  assert.equal(explain(g, t).why, 'no route: web has no route to 8.8.8.8.');
+});

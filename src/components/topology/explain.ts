@@ -88,6 +88,16 @@ function ruleWords(g: TopoGraph, t: TraceLike, h: HopLike): string {
   return h.reason;
 }
 
+function routeWords(g: TopoGraph, t: TraceLike): string {
+  const who = whoIs(g, t.from);
+  const internal = g.hosts.some((h) =>
+    h.sections.some((s) => s.internal && who.container?.ifaces.some((i) => i.section === s.key)),
+  );
+  if (internal)
+    return `internal network: ${who.name} has no route to ${t.request.dst}, because Docker gives an internal network no gateway (docker network create --internal).`;
+  return `no route: ${who.name} has no route to ${t.request.dst}.`;
+}
+
 const DNS_FAIL = /answers (?:A|AAAA) (\S+): (NXDOMAIN|SERVFAIL|REFUSED)/;
 
 function dnsWords(g: TopoGraph, t: TraceLike): string | undefined {
@@ -113,6 +123,8 @@ export function explain(g: TopoGraph, t: TraceLike): Finding {
     const h = t.hops[i];
     if (h.what === 'iptables' || h.rule)
       return { status: 'drop', hop: i, where: place(g, h), why: ruleWords(g, t, h) };
+    if (h.what === 'route' && h.ns === t.from)
+      return { status: 'fail', hop: i, where: place(g, h), why: routeWords(g, t) };
     if (t.verdict === 'refused')
       return {
         status: 'fail',
@@ -123,11 +135,7 @@ export function explain(g: TopoGraph, t: TraceLike): Finding {
     return { status: 'drop', hop: i, where: place(g, h), why: h.reason };
   }
   if (t.errno === 'ENETUNREACH')
-    return {
-      status: 'fail',
-      where: whoIs(g, t.from).name,
-      why: `no route: ${whoIs(g, t.from).name} has no route to ${t.request.dst}.`,
-    };
+    return { status: 'fail', where: whoIs(g, t.from).name, why: routeWords(g, t) };
   if (t.verdict === 'refused')
     return {
       status: 'fail',

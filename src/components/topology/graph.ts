@@ -20,6 +20,8 @@ export interface Section {
   network?: { id: string; name: string; driver: string };
   /** cidr is the bridge's address (172.17.0.1/16) or the network's subnet. */
   cidr?: string;
+  /** internal is set for `docker network create --internal` networks (no way out). */
+  internal?: boolean;
   /** order sorts sections: docker0 first, then by network creation, then by name. */
   order: string;
 }
@@ -94,6 +96,7 @@ interface ApiNetwork {
   Name: string;
   Driver: string;
   Created?: string;
+  Internal?: boolean;
   Options?: Record<string, string>;
   IPAM?: { Config?: Array<{ Subnet?: string }> | null };
 }
@@ -133,6 +136,7 @@ function sectionsOf(root: NetNs, nets: ApiNetwork[], used: Set<string>): Section
       label: l.name,
       network: n && { id: n.Id, name: n.Name, driver: n.Driver },
       cidr: v4(l),
+      internal: n?.Internal || undefined,
       order,
     });
   }

@@ -37,23 +37,29 @@ export class FlagSet {
   /** warnings collects pflag's deprecation notices (printed by cobra on stdout). */
   warnings = '';
 
+  /** byName and byShorthand index defs (`docker run` has about a hundred flags). */
+  private readonly byName = new Map<string, FlagDef>();
+  private readonly byShorthand = new Map<string, FlagDef>();
+
   /** add defines a flag (later definitions with the same name are ignored, as AddFlagSet does). */
   add(def: FlagDef): this {
-    if (this.lookup(def.name)) return this;
-    if (def.shorthand && this.shorthand(def.shorthand)) def = { ...def, shorthand: undefined };
+    if (this.byName.has(def.name)) return this;
+    if (def.shorthand && this.byShorthand.has(def.shorthand)) def = { ...def, shorthand: undefined };
     this.defs.push(def);
+    this.byName.set(def.name, def);
+    if (def.shorthand) this.byShorthand.set(def.shorthand, def);
     this.values.set(def.name, initialOf(def));
     return this;
   }
 
   /** lookup finds a flag by long name. */
   lookup(name: string): FlagDef | undefined {
-    return this.defs.find((d) => d.name === name);
+    return this.byName.get(name);
   }
 
   /** shorthand finds a flag by its one-letter shorthand. */
   shorthand(c: string): FlagDef | undefined {
-    return this.defs.find((d) => d.shorthand === c);
+    return this.byShorthand.get(c);
   }
 
   /** get returns a flag's current value. */

@@ -41,9 +41,9 @@ test('network inspect -f reads an absent IPAM Gateway as "" (typed network.IPAMC
     "docker network inspect -f '{{range .IPAM.Config}}{{.AuxiliaryAddresses}}{{end}}' appnet",
   );
   assert.deepEqual(pick(missing), {
-    stdout: '',
+    stdout: '\n',
     stderr:
-      'template parsing error: template: :1:26: executing "" at <.AuxiliaryAddresses>: map has no entry for key "AuxiliaryAddresses"\n',
+      'template parsing error: template: :1:24: executing "" at <.AuxiliaryAddresses>: map has no entry for key "AuxiliaryAddresses"\n',
     exitCode: 1,
   });
 });

@@ -20,8 +20,9 @@ test('docker compose up builds a service, attaches and reports exited containers
   );
   assert.match(
     r.stdout,
-    /#\d+ naming to docker\.io\/library\/shop-api:latest done\n#\d+ DONE 0\.1s\n\n#(\d+) \[api\] resolving provenance for metadata file\n#\1 DONE 0\.0s\nAttaching to api-1, once-1\nonce-1 {2}\| ready\n\r\x1b\[Konce-1 exited with code 0\n$/,
+    /#\d+ naming to docker\.io\/library\/shop-api:latest done\n#\d+ DONE 0\.1s\n\n#(\d+) \[api\] resolving provenance for metadata file\n#\1 DONE 0\.0s\nAttaching to api-1, once-1\nonce-1 {2}\| ready\n/,
   );
+  assert.ok(r.stdout.endsWith('ready\n\r\u001b[Konce-1 exited with code 0\n'));
   assert.match(
     r.stderr,
     /^time="2026-01-05T09:00:0\dZ" level=warning msg="\/root\/shop\/compose\.yaml: the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion"\n api {2}Built\n Network shop_default {2}Creating\n/,

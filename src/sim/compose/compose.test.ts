@@ -73,3 +73,24 @@ test('docker compose errors as compose prints them', () => {
   sim.writeFile('/root/compose.yaml', 'services:\n  web:\n    image: nginx\n');
   assert.equal(sim.exec('docker compose logs nope').stderr, 'no such service: nope\n');
 });
+
+test('compose validates keys like the schema and warns about several default files', () => {
+  const sim = createWorld();
+  sim.writeFile('/root/app/compose.yaml', 'services:\n  web:\n    imag: nginx\n');
+  sim.exec('cd /root/app');
+  assert.equal(
+    sim.exec('docker compose config').stderr,
+    "validating /root/app/compose.yaml: services.web additional properties 'imag' not allowed\n",
+  );
+  sim.writeFile('/root/app/compose.yaml', 'services:\n  web:\n    image: nginx\n    expose: ["3000"]\n');
+  sim.writeFile('/root/app/docker-compose.yml', 'services: {}\n');
+  const r = sim.exec('docker compose config');
+  assert.equal(
+    r.stdout,
+    'name: app\nservices:\n  web:\n    expose:\n      - "3000"\n    image: nginx\n    networks:\n      default: null\nnetworks:\n  default:\n    name: app_default\n',
+  );
+  assert.match(
+    r.stderr,
+    /^time="[^"]+" level=warning msg="Found multiple config files with supported names: \/root\/app\/compose\.yaml, \/root\/app\/docker-compose\.yml"\ntime="[^"]+" level=warning msg="Using \/root\/app\/compose\.yaml"\n$/,
+  );
+});

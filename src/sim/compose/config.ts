@@ -82,6 +82,7 @@ function serviceNode(s: Service): Array<[string, Node]> {
     ]);
   if (s.entrypoint) out.push(['entrypoint', seq(s.entrypoint)]);
   if (Object.keys(s.environment).length > 0) out.push(['environment', sortedMap(s.environment)]);
+  if (s.expose.length > 0) out.push(['expose', seq(s.expose)]);
   if (s.hostname) out.push(['hostname', s.hostname]);
   if (s.image !== undefined) out.push(['image', s.image]);
   if (Object.keys(s.labels).length > 0) out.push(['labels', sortedMap(s.labels)]);

@@ -11,7 +11,7 @@ import { ComposeContext, type ComposeIO } from './context.ts';
 import { down, exitedLines, logs, ps } from './lifecycle.ts';
 import { warn } from './progress.ts';
 import { ComposeError, findComposeFile, loadProject, normalizeProjectName, type Project } from './project.ts';
-import { up } from './up.ts';
+import { COMPOSE_VERSION, up } from './up.ts';
 import { YamlError } from './yaml.ts';
 
 export type { ComposeIO } from './context.ts';
@@ -77,7 +77,7 @@ function project(c: ComposeContext, p: Parsed): Project {
     file = normalizePath(p.files[0], cwd);
     if (c.io.fs.readFile(file) === undefined)
       throw new ComposeError(`open ${file}: no such file or directory`);
-  } else file = findComposeFile(c.io.fs, cwd);
+  } else file = findComposeFile(c.io.fs, cwd, (m) => warn(c, m));
   if (!file) throw new ComposeError('no configuration file provided: not found');
   const content = c.io.fs.readFile(file) as string;
   const projectName = p.projectName || c.io.env.COMPOSE_PROJECT_NAME || undefined;
@@ -94,7 +94,7 @@ function projectNameOnly(c: ComposeContext, p: Parsed): string | Project {
   return project(c, p);
 }
 
-const COMMANDS = ['up', 'down', 'ps', 'logs', 'config'];
+const COMMANDS = ['up', 'down', 'ps', 'logs', 'config', 'version'];
 
 function execute(c: ComposeContext, argv: string[]): void {
   const p = parseArgv(argv);
@@ -104,6 +104,10 @@ function execute(c: ComposeContext, argv: string[]): void {
     );
   if (!COMMANDS.includes(p.command)) throw new CliError(`unknown docker command: "compose ${p.command}"`);
   switch (p.command) {
+    case 'version':
+      if (p.flags.has('--short')) c.out(`${COMPOSE_VERSION}\n`);
+      else c.out(`Docker Compose version v${COMPOSE_VERSION}\n`);
+      return;
     case 'config': {
       const proj = project(c, p);
       if (!p.flags.has('--quiet')) c.out(renderConfig(proj));

@@ -3,97 +3,61 @@
 // no profiles, extends, include, volumes, secrets, configs or interpolation defaults beyond ${VAR}.
 
 import { normalizePath, type Vfs } from '../kernel/vfs.ts';
+import {
+  ComposeError,
+  type Dependency,
+  type NetworkConfig,
+  type PortConfig,
+  type Project,
+  type Service,
+  type ServiceNetwork,
+} from './model.ts';
 import { parseYaml, type YamlValue } from './yaml.ts';
 
-/** PortConfig is one normalised entry of `ports` (types.ServicePortConfig). */
-export interface PortConfig {
-  mode: 'ingress';
-  hostIp?: string;
-  target: number;
-  published?: string;
-  protocol: string;
-}
-
-/** ServiceNetwork is a service's attachment to one network (types.ServiceNetworkConfig). */
-export interface ServiceNetwork {
-  aliases?: string[];
-  ipv4Address?: string;
-  priority?: number;
-}
-
-/** Dependency is one `depends_on` entry (types.ServiceDependency). */
-export interface Dependency {
-  condition: string;
-  restart?: boolean;
-  required: boolean;
-}
-
-/** Service is a normalised service (types.ServiceConfig, the fields the simulator honours). */
-export interface Service {
-  name: string;
-  image?: string;
-  build?: { context: string; dockerfile: string };
-  command?: string[];
-  entrypoint?: string[];
-  containerName?: string;
-  environment: Record<string, string | null>;
-  hostname?: string;
-  labels: Record<string, string>;
-  networkMode?: string;
-  /** networks is null-valued for a plain attachment, as compose-go keeps it. */
-  networks: Record<string, ServiceNetwork | null>;
-  ports: PortConfig[];
-  dependsOn: Record<string, Dependency>;
-  restart?: string;
-  tty?: boolean;
-  stdinOpen?: boolean;
-  workingDir?: string;
-}
-
-/** NetworkConfig is a normalised top-level network (types.NetworkConfig). */
-export interface NetworkConfig {
-  name: string;
-  driver?: string;
-  driverOpts?: Record<string, string>;
-  ipam?: { driver?: string; config?: Array<{ subnet?: string; gateway?: string; ip_range?: string }> };
-  external?: boolean;
-  internal?: boolean;
-  attachable?: boolean;
-  enableIpv6?: boolean;
-  labels?: Record<string, string>;
-}
-
-/** Project is a loaded compose project (types.Project). */
-export interface Project {
-  name: string;
-  workingDir: string;
-  composeFiles: string[];
-  services: Record<string, Service>;
-  networks: Record<string, NetworkConfig>;
-}
-
-/** ComposeError is an error compose prints as is (exit 1, or 15 for invalid project files). */
-export class ComposeError extends Error {
-  readonly code: number;
-  constructor(message: string, code = 1) {
-    super(message);
-    this.name = 'ComposeError';
-    this.code = code;
-  }
-}
+export {
+  ComposeError,
+  type Dependency,
+  type NetworkConfig,
+  type PortConfig,
+  type Project,
+  type Service,
+  type ServiceNetwork,
+};
 
 /** DEFAULT_FILES is compose-go's cli.DefaultFileNames, in lookup order. */
 export const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
 
-/** findComposeFile walks up from cwd looking for a default file (cli.getDefaultConfigPath). */
-export function findComposeFile(fs: Vfs, cwd: string): string | undefined {
+/** findComposeFile walks up from cwd looking for a default file (cli.getDefaultConfigPath); warn
+ * receives compose-go's "Found multiple config files" warnings. */
+export function findComposeFile(fs: Vfs, cwd: string, warn?: (msg: string) => void): string | undefined {
   for (let dir = normalizePath(cwd); ; dir = normalizePath(`${dir}/..`)) {
-    for (const f of DEFAULT_FILES) {
-      const p = normalizePath(f, dir);
-      if (fs.readFile(p) !== undefined) return p;
+    const found = DEFAULT_FILES.map((f) => normalizePath(f, dir)).filter((p) => fs.readFile(p) !== undefined);
+    if (found.length > 1 && warn) {
+      warn(`Found multiple config files with supported names: ${found.join(', ')}`);
+      warn(`Using ${found[0]}`);
     }
+    if (found.length > 0) return found[0];
     if (dir === '/') return undefined;
   }
+}
+
+/** SERVICE_KEYS are the properties the Compose Specification's schema allows on a service. */
+const SERVICE_KEYS = new Set(
+  'annotations attach build blkio_config cap_add cap_drop cgroup cgroup_parent command configs container_name cpu_count cpu_percent cpu_shares cpu_quota cpu_period cpu_rt_period cpu_rt_runtime cpus cpuset credential_spec depends_on deploy develop device_cgroup_rules devices dns dns_opt dns_search domainname entrypoint env_file label_file environment expose extends external_links extra_hosts gpus group_add healthcheck hostname image init ipc isolation labels links logging mac_address mem_limit mem_reservation mem_swappiness memswap_limit models network_mode networks oom_kill_disable oom_score_adj pid pids_limit platform ports post_start pre_stop privileged profiles provider pull_policy read_only restart runtime scale secrets security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits use_api_socket user uts userns_mode volumes volumes_from working_dir'.split(
+    ' ',
+  ),
+);
+/** NETWORK_KEYS are the properties the schema allows on a top-level network. */
+const NETWORK_KEYS = new Set(
+  'name driver driver_opts ipam external internal enable_ipv4 enable_ipv6 attachable labels'.split(' '),
+);
+
+/** validateKeys is the schema's additionalProperties check ("services.web additional properties 'imag' not allowed"). */
+function validateKeys(file: string, where: string, o: YamlValue, allowed: Set<string>): void {
+  if (!isObj(o)) return;
+  const bad = Object.keys(o).filter((k) => !allowed.has(k) && !k.startsWith('x-'));
+  if (bad.length > 0)
+    throw new ComposeError(`validating ${file}: ${where} additional properties '${bad[0]}' not allowed`);
 }
 
 /** normalizeProjectName is loader.NormalizeProjectName: lowercase, only [a-z0-9_-], leading alnum. */
@@ -255,6 +219,7 @@ function loadService(name: string, raw: YamlValue): Service {
     networkMode: raw.network_mode ? str(raw.network_mode) : undefined,
     networks,
     ports: Array.isArray(raw.ports) ? raw.ports.flatMap((p) => parsePort(p, name)) : [],
+    expose: Array.isArray(raw.expose) ? raw.expose.map(str) : [],
     dependsOn,
     restart: raw.restart ? str(raw.restart) : undefined,
     tty: raw.tty === true ? true : undefined,
@@ -323,13 +288,29 @@ export function loadProject(opts: LoadOptions): Project {
   if (!name) throw new ComposeError("project name can't be empty. Use `--project-name` to set a valid name");
   for (const k of Object.keys(doc))
     if (
-      !['name', 'version', 'services', 'networks', 'volumes', 'secrets', 'configs'].includes(k) &&
+      ![
+        'name',
+        'version',
+        'services',
+        'networks',
+        'volumes',
+        'secrets',
+        'configs',
+        'include',
+        'models',
+      ].includes(k) &&
       !k.startsWith('x-')
     )
       throw new ComposeError(`validating ${opts.file}: additional properties '${k}' not allowed`);
   const services: Record<string, Service> = {};
   const rawServices = isObj(doc.services) ? doc.services : {};
-  for (const [k, v] of Object.entries(rawServices)) services[k] = loadService(k, v);
+  for (const [k, v] of Object.entries(rawServices)) {
+    validateKeys(opts.file, `services.${k}`, v, SERVICE_KEYS);
+    services[k] = loadService(k, v);
+  }
+  if (isObj(doc.networks))
+    for (const [k, v] of Object.entries(doc.networks))
+      validateKeys(opts.file, `networks.${k}`, v, NETWORK_KEYS);
   const networks: Record<string, NetworkConfig> = {};
   if (isObj(doc.networks))
     for (const [k, v] of Object.entries(doc.networks)) networks[k] = loadNetwork(k, v, name);

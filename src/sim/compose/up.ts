@@ -168,6 +168,7 @@ function createBody(p: Project, s: Service, hash: string, imageId: string): Reco
     exposed[k] = {};
     bindings[k] = [...(bindings[k] ?? []), { HostIp: port.hostIp ?? '', HostPort: port.published ?? '' }];
   }
+  for (const e of s.expose) exposed[e.includes('/') ? e : `${e}/tcp`] = {};
   const endpoints: Record<string, unknown> = {};
   const byPriority = Object.keys(s.networks).sort(
     (a, b) => (s.networks[b]?.priority ?? 0) - (s.networks[a]?.priority ?? 0) || (a < b ? -1 : 1),

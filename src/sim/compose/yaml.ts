@@ -140,7 +140,8 @@ class Parser {
     const out: { [key: string]: YamlValue } = {};
     const seen = new Map<string, number>();
     for (let l = this.peek(); l && l.indent === indent; l = this.peek()) {
-      if (l.text.startsWith('- ') || l.text === '-') throw new YamlError(l.no, 'did not find expected key');
+      if (l.text.startsWith('- ') || l.text === '-')
+        throw new YamlError(l.no - 1, 'did not find expected key');
       const colon = keyColon(l.text);
       if (colon < 0) throw new YamlError(l.no + 1, "could not find expected ':'");
       const key = String(this.scalar(l.text.slice(0, colon).trim(), l.no));
@@ -158,16 +159,10 @@ class Parser {
         out[key] = this.inlineValue(l, rest, indent);
       }
     }
+    // A key between two indentation levels: libyaml's parser error, whose mark go-yaml reports
+    // 0-based (one line up), as it does for every parser (not scanner) error.
     const next = this.peek();
-    if (next && next.indent > indent) {
-      const prev = this.lines[this.pos - 1];
-      throw new YamlError(
-        next.no,
-        keyColon(next.text) >= 0 && prev
-          ? 'mapping values are not allowed in this context'
-          : 'did not find expected key',
-      );
-    }
+    if (next && next.indent > indent) throw new YamlError(next.no - 1, 'did not find expected key');
     return out;
   }
 
@@ -362,7 +357,7 @@ export function parseYaml(text: string): YamlValue {
   const rest = p.peek();
   if (rest)
     throw new YamlError(
-      rest.no,
+      rest.no - 1,
       rest.indent > 0 ? 'did not find expected key' : 'did not find expected <document start>',
     );
   return v;

@@ -110,3 +110,33 @@ export function expandVars(s: string, vars: Record<string, string>): string {
     },
   );
 }
+
+/** dockerignoreMatcher is moby/patternmatcher for .dockerignore lines: it tells whether a path
+ * relative to the context is excluded (globs *, ?, **, and ! exceptions; later lines win). */
+export function dockerignoreMatcher(text: string | undefined): (rel: string) => boolean {
+  const rules = (text ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => {
+      const negate = l.startsWith('!');
+      const pat = (negate ? l.slice(1) : l).replace(/^\/+/, '').replace(/\/+$/, '');
+      const src = pat
+        .split('/')
+        .map((part) =>
+          part === '**'
+            ? '.*'
+            : part
+                .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+                .replace(/\*/g, '[^/]*')
+                .replace(/\?/g, '[^/]'),
+        )
+        .join('/');
+      return { negate, re: new RegExp(`^${src}(/.*)?$`) };
+    });
+  return (rel) => {
+    let excluded = false;
+    for (const r of rules) if (r.re.test(rel)) excluded = !r.negate;
+    return excluded;
+  };
+}

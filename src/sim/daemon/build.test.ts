@@ -60,11 +60,36 @@ test('localhost:5000 is the shared lab registry; missing tags answer manifest un
   sim.exec('docker build -q -t app:v1 .');
   sim.exec('docker tag app:v1 localhost:5000/app:v1');
   const first = sim.exec('docker push localhost:5000/app:v1');
-  assert.match(first.stdout, /^The push refers to repository \[localhost:5000\/app\]\n95252f7eb113: Preparing\n95252f7eb113: Mounted from library\/alpine\nv1: digest: sha256:[0-9a-f]{64} size: \d+\n$/);
+  assert.match(
+    first.stdout,
+    /^The push refers to repository \[localhost:5000\/app\]\n95252f7eb113: Preparing\n95252f7eb113: Mounted from library\/alpine\nv1: digest: sha256:[0-9a-f]{64} size: \d+\n$/,
+  );
   assert.match(sim.exec('docker push localhost:5000/app:v1').stdout, /95252f7eb113: Layer already exists\n/);
   assert.equal(sim.exec('docker run --rm localhost:5000/app:v1', { host: 'host2' }).stdout, 'hi\n');
   assert.equal(
     sim.exec('docker pull localhost:5000/app:v2', { host: 'host2' }).stderr,
     'Error response from daemon: manifest for localhost:5000/app:v2 not found: manifest unknown: manifest unknown\n',
   );
+});
+
+test('Dockerfile config instructions and .dockerignore shape the image', () => {
+  const sim = createWorld();
+  sim.writeFile(
+    '/root/ctx/Dockerfile',
+    'ARG VERSION=1.2\nFROM alpine\nARG VERSION\nENV APP_VERSION=$VERSION MODE="prod"\nLABEL org.opencontainers.image.title=demo\nWORKDIR /app\nCOPY . .\nEXPOSE 8080/tcp 53/udp\nENTRYPOINT ["/bin/sh", "-c"]\nCMD ["echo $APP_VERSION"]\n',
+  );
+  sim.writeFile('/root/ctx/main.sh', 'echo hi\n');
+  sim.writeFile('/root/ctx/secret.txt', 'nope\n');
+  sim.writeFile('/root/ctx/.dockerignore', 'secret.txt\n');
+  const b = sim.exec('docker build -t demo /root/ctx');
+  assert.equal(b.exitCode, 0, b.stderr);
+  assert.match(b.stderr, /#3 \[internal\] load \.dockerignore\n#3 transferring context: 11B done\n/);
+  const cfg = sim.exec("docker image inspect -f '{{json .Config}}' demo").stdout;
+  assert.equal(
+    cfg,
+    '{"ExposedPorts":{"53/udp":{},"8080/tcp":{}},"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","APP_VERSION=1.2","MODE=prod"],"Entrypoint":["/bin/sh","-c"],"Cmd":["echo $APP_VERSION"],"WorkingDir":"/app","Labels":{"org.opencontainers.image.title":"demo"}}\n',
+  );
+  sim.exec('docker run -d --name dd demo "sleep 60"');
+  assert.equal(sim.exec('docker exec dd ls /app').stdout.includes('secret.txt'), false);
+  assert.equal(sim.exec('docker exec dd cat /app/main.sh').stdout, 'echo hi\n');
 });

@@ -8,7 +8,13 @@ import { invalidParameter, notFound } from '../errdefs.ts';
 import { normalizePath, Vfs } from '../kernel/vfs.ts';
 import type { Place } from '../shell/program.ts';
 import { rfc3339Nano } from '../world/clock.ts';
-import { expandVars, type Instruction, parseDockerfile, splitKeyValues } from './build-dockerfile.ts';
+import {
+  dockerignoreMatcher,
+  expandVars,
+  type Instruction,
+  parseDockerfile,
+  splitKeyValues,
+} from './build-dockerfile.ts';
 import { apk, aptGet, type PackageResult, pip } from './build-packages.ts';
 import { sha256Hex } from './build-sha256.ts';
 import type { Daemon } from './daemon.ts';
@@ -117,19 +123,31 @@ function runStep(d: Daemon, st: State, shell: string, env: Record<string, string
   return { lines, exitCode: 0, tools, installed };
 }
 
+/** contextFiles lists the build context's files that .dockerignore does not exclude. */
+function contextFiles(req: BuildRequest): Array<[string, string]> {
+  const root = normalizePath(req.contextDir);
+  const ignored = dockerignoreMatcher(req.fs.readFile(`${root}/.dockerignore`));
+  const prefix = root === '/' ? '/' : `${root}/`;
+  return req.fs.files().filter(([p]) => p.startsWith(prefix) && !ignored(p.slice(prefix.length)));
+}
+
 function copyInto(req: BuildRequest, st: State, srcs: string[], dest: string, workdir: string): number {
   let bytes = 0;
   const target = normalizePath(expandDest(dest, workdir));
+  const available = contextFiles(req);
   for (const src of srcs) {
     const from = normalizePath(src, req.contextDir);
     if (!from.startsWith(normalizePath(req.contextDir)))
       throw invalidParameter(`failed to compute cache key: "${src}" not found`);
-    const files = req.fs.files().filter(([p]) => p === from || p.startsWith(`${from}/`));
+    const files = available.filter(([p]) => p === from || p.startsWith(`${from}/`));
     if (files.length === 0)
       throw notFound(
         `failed to compute cache key: failed to calculate checksum of ref: "/${src.replace(/^\.?\//, '')}": not found`,
       );
-    const intoDir = dest.endsWith('/') || srcs.length > 1 || req.fs.isDir(from);
+    // Docker copies into dest when it ends in "/" or ".", names an existing directory, or several
+    // sources (or a directory's contents) are copied.
+    const existingDir = Object.keys(st.files).some((p) => p.startsWith(`${target === '/' ? '' : target}/`));
+    const intoDir = /(^|\/)\.?\/?$/.test(dest) || existingDir || srcs.length > 1 || req.fs.isDir(from);
     for (const [p, content] of files) {
       const rel = p === from ? p.slice(p.lastIndexOf('/') + 1) : p.slice(from.length + 1);
       st.files[intoDir ? `${target === '/' ? '' : target}/${rel}` : target] = content;
@@ -181,7 +199,9 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
   }
   vertexes.push({
     name: '[internal] load .dockerignore',
-    statuses: ['transferring context: 2B done'],
+    statuses: [
+      `transferring context: ${req.fs.readFile(`${normalizePath(req.contextDir)}/.dockerignore`)?.length ?? 2}B done`,
+    ],
     logs: [],
     seconds: 0,
   });
@@ -212,10 +232,19 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
   cache.set(st.key, { ...st, files: { ...st.files }, tools: new Set(st.tools), pkgs: new Set() });
   const copies = instructions.filter((i) => i.cmd === 'COPY' || i.cmd === 'ADD');
   if (copies.length > 0) {
-    const bytes = req.fs
-      .files()
-      .filter(([p]) => p.startsWith(`${normalizePath(req.contextDir)}/`))
-      .reduce((n, [, c]) => n + c.length, 0);
+    // BuildKit transfers only what the COPY/ADD sources name (its include patterns).
+    const probe: State = { ...st, files: {} };
+    let bytes = 0;
+    for (const c of copies) {
+      const parts = expandVars(c.args.join(' '), args)
+        .split(' ')
+        .filter((p) => !p.startsWith('--'));
+      try {
+        bytes += copyInto(req, probe, parts.slice(0, -1), '/probe/', '/');
+      } catch {
+        // reported by the COPY step itself
+      }
+    }
     vertexes.push({
       name: '[internal] load build context',
       statuses: [`transferring context: ${bytes}B done`],
@@ -293,7 +322,6 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
     }
     if (ins.cmd === 'WORKDIR') {
       config.WorkingDir = normalizePath(arg, config.WorkingDir || '/');
-      st.files[`${config.WorkingDir}/.keep`] = '';
     } else if (ins.cmd === 'RUN') {
       const shell = ins.json ? ins.args.join(' ') : arg;
       const r = runStep(d, st, shell, env());

@@ -101,7 +101,8 @@ export function pullFromRegistry(d: Daemon, refStr: string): JsonMessage[] | und
   if (!image) {
     // A repository someone pushed, or any private registry, answers "manifest unknown" for a missing tag.
     const pushed = [...(d.world.registry?.manifests.keys() ?? [])].some((k) => k.startsWith(`${n.path}:`));
-    if (!n.hub || pushed) throw notFound(`manifest for ${n.repo}:${n.tag} not found: manifest unknown: manifest unknown`);
+    if (!n.hub || pushed)
+      throw notFound(`manifest for ${n.repo}:${n.tag} not found: manifest unknown: manifest unknown`);
     return undefined;
   }
   const name = familiarString(withDefaultTag(parseImageRef(refStr)));
