@@ -162,3 +162,26 @@ export const READS: string[][] = [
   ['network', 'connect', 'nosuchnet', 'web'],
   ['network', 'disconnect', 'appnet', 'nosuchcontainer'],
 ];
+
+/** STREAMS is a world and commands run one after another that use the streaming endpoints. */
+export const STREAMS: { world: Mutations; commands: string[][] } = {
+  world: {
+    name: 'streams',
+    seed: 11,
+    lines: ['docker network create appnet', 'docker run -d --name web --network appnet nginx'],
+  },
+  commands: [
+    ['logs', 'web'],
+    ['logs', '--tail', '2', 'web'],
+    ['exec', 'web', 'cat', '/etc/hosts'],
+    ['exec', 'web', 'sh', '-c', 'echo out; echo err >&2; exit 3'],
+    ['exec', 'nosuchcontainer', 'true'],
+    ['run', '--rm', '--network', 'appnet', 'busybox', 'sh', '-c', 'echo hi; echo oops >&2; exit 2'],
+    ['run', '--name', 'once', 'busybox', 'echo', 'hello'],
+    ['start', '-a', 'once'],
+    ['logs', 'once'],
+    ['run', '--rm', 'nosuchimage'],
+    ['pull', 'alpine'],
+    ['pull', 'alpine'],
+  ],
+};

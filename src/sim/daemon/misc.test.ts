@@ -118,7 +118,13 @@ test('the place of a container carries its image tools and output flavour', () =
   assert.equal(p.fs.readFile('/etc/alpine-release'), '3.22.1\n');
   const n = placeOf(d, d.getContainer('n1'));
   assert.ok(n.tools !== 'all' && !n.tools.has('ping') && n.tools.has('nginx'));
-  assert.deepEqual(p.container, { id: d.getContainer('a1').id, name: 'a1', image: 'alpine', capAdd: [], privileged: false });
+  assert.deepEqual(p.container, {
+    id: d.getContainer('a1').id,
+    name: 'a1',
+    image: 'alpine',
+    capAdd: [],
+    privileged: false,
+  });
 });
 
 test('OomKillDisable is dropped on cgroup v2 hosts, with a warning when it was set', () => {

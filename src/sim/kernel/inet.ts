@@ -38,7 +38,8 @@ export function parseCidr(s: string): Cidr | undefined {
 }
 
 /** maskOf returns the netmask of a prefix length as a number. */
-export const maskOf = (prefixLen: number): number => (prefixLen === 0 ? 0 : (0xffffffff << (32 - prefixLen)) >>> 0);
+export const maskOf = (prefixLen: number): number =>
+  prefixLen === 0 ? 0 : (0xffffffff << (32 - prefixLen)) >>> 0;
 
 /** networkOf returns the network address of ip/prefixLen. */
 export function networkOf(ip: string, prefixLen: number): string {
@@ -51,7 +52,8 @@ export function broadcastOf(ip: string, prefixLen: number): string {
 }
 
 /** cidrString formats a network as "network/len" (the canonical form Docker prints). */
-export const cidrString = (ip: string, prefixLen: number): string => `${networkOf(ip, prefixLen)}/${prefixLen}`;
+export const cidrString = (ip: string, prefixLen: number): string =>
+  `${networkOf(ip, prefixLen)}/${prefixLen}`;
 
 /** inCidr tells whether ip lies inside cidr ("a.b.c.d/n"). */
 export function inCidr(ip: string, cidr: string): boolean {
@@ -59,7 +61,7 @@ export function inCidr(ip: string, cidr: string): boolean {
   const n = ipToInt(ip);
   if (!c || n === undefined) return false;
   const m = maskOf(c.prefixLen);
-  return ((n & m) >>> 0) === (((ipToInt(c.ip) ?? 0) & m) >>> 0);
+  return (n & m) >>> 0 === ((ipToInt(c.ip) ?? 0) & m) >>> 0;
 }
 
 /** cidrsOverlap tells whether two prefixes share any address. */

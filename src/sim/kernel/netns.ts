@@ -2,11 +2,13 @@
 // Mirrors the subset of vishvananda/netlink that libnetwork's drivers call (LinkAdd, LinkSetMaster,
 // LinkSetNsFd, AddrAdd, RouteAdd …). Simplified: IPv4 routing only.
 
-import type { Addr, IptTable, IptTableName, Link, LinkKind, NetNs, Route } from './types.ts';
 import { broadcastOf, cidrString } from './inet.ts';
+import type { Addr, IptTable, IptTableName, Link, LinkKind, NetNs, Route } from './types.ts';
 
 function emptyTable(name: IptTableName, builtins: string[]): IptTable {
-  const chains = new Map(builtins.map((c) => [c, { name: c, policy: 'ACCEPT' as const, rules: [], pkts: 0, bytes: 0 }]));
+  const chains = new Map(
+    builtins.map((c) => [c, { name: c, policy: 'ACCEPT' as const, rules: [], pkts: 0, bytes: 0 }]),
+  );
   return { name, chains };
 }
 
@@ -30,7 +32,15 @@ export function createNetns(id: string, hostName: string, counter: { nextIndex: 
     sysctl: { ipForward: false, routeLocalnet: false },
     counter,
   };
-  ns.links.push({ index: 1, name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536, up: true, addrs: [] });
+  ns.links.push({
+    index: 1,
+    name: 'lo',
+    kind: 'loopback',
+    mac: '00:00:00:00:00:00',
+    mtu: 65536,
+    up: true,
+    addrs: [],
+  });
   addAddr(ns, 'lo', '127.0.0.1/8', 'host');
   return ns;
 }
@@ -39,10 +49,15 @@ export function createNetns(id: string, hostName: string, counter: { nextIndex: 
 export const findLink = (ns: NetNs, name: string): Link | undefined => ns.links.find((l) => l.name === name);
 
 /** linkByIndex returns the link with that ifindex in ns. */
-export const linkByIndex = (ns: NetNs, index: number): Link | undefined => ns.links.find((l) => l.index === index);
+export const linkByIndex = (ns: NetNs, index: number): Link | undefined =>
+  ns.links.find((l) => l.index === index);
 
 /** LinkSpec is what addLink needs; index and addrs are filled in. */
-export type LinkSpec = Omit<Link, 'index' | 'addrs' | 'mtu' | 'up'> & { mtu?: number; up?: boolean; kind: LinkKind };
+export type LinkSpec = Omit<Link, 'index' | 'addrs' | 'mtu' | 'up'> & {
+  mtu?: number;
+  up?: boolean;
+  kind: LinkKind;
+};
 
 /** addLink creates a link in ns with the next free ifindex of its host. */
 export function addLink(ns: NetNs, spec: LinkSpec): Link {
@@ -53,7 +68,14 @@ export function addLink(ns: NetNs, spec: LinkSpec): Link {
 }
 
 /** addVethPair creates a veth pair: `a` in nsA and `b` in nsB (both may be the same namespace). */
-export function addVethPair(nsA: NetNs, nameA: string, macA: string, nsB: NetNs, nameB: string, macB: string): [Link, Link] {
+export function addVethPair(
+  nsA: NetNs,
+  nameA: string,
+  macA: string,
+  nsB: NetNs,
+  nameB: string,
+  macB: string,
+): [Link, Link] {
   const a = addLink(nsA, { name: nameA, kind: 'veth', mac: macA });
   const b = addLink(nsB, { name: nameB, kind: 'veth', mac: macB });
   a.peer = { ns: nsB, index: b.index };
@@ -74,7 +96,8 @@ export function moveLink(from: NetNs, link: Link, to: NetNs, newName?: string): 
     if (peer) peer.peer = { ns: to, index: link.index };
   }
   for (const ns of [from, to]) {
-    for (const l of ns.links) if (l.parent?.ns === from && l.parent.index === link.index) l.parent = { ns: to, index: link.index };
+    for (const l of ns.links)
+      if (l.parent?.ns === from && l.parent.index === link.index) l.parent = { ns: to, index: link.index };
   }
   return link;
 }
@@ -115,7 +138,14 @@ export function addAddr(ns: NetNs, linkName: string, cidr: string, scope: Addr['
   if (scope === 'global' && prefixLen < 31) addr.broadcast = broadcastOf(ip, prefixLen);
   link.addrs.push(addr);
   if (scope !== 'host') {
-    ns.routes.push({ dst: cidrString(ip, prefixLen), dev: link.index, scope: 'link', proto: 'kernel', src: ip, table: 'main' });
+    ns.routes.push({
+      dst: cidrString(ip, prefixLen),
+      dev: link.index,
+      scope: 'link',
+      proto: 'kernel',
+      src: ip,
+      table: 'main',
+    });
   }
   return addr;
 }

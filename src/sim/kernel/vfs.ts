@@ -71,7 +71,8 @@ export class Vfs {
     const prefix = p === '/' ? '/' : `${p}/`;
     const names: string[] = [];
     for (const k of this.entries.keys()) {
-      if (k !== p && k.startsWith(prefix) && !k.slice(prefix.length).includes('/')) names.push(k.slice(prefix.length));
+      if (k !== p && k.startsWith(prefix) && !k.slice(prefix.length).includes('/'))
+        names.push(k.slice(prefix.length));
     }
     return names.sort();
   }

@@ -67,12 +67,16 @@ class HostServer {
   readonly server: Server;
   private pending: Pending[] = [];
   private readonly api: EngineApi;
+  /** hijacked are the upgraded connections, which the HTTP server no longer tracks. */
+  readonly hijacked = new Set<Duplex>();
   constructor(api: EngineApi) {
     this.api = api;
     this.server = createServer((req, res) => {
       readAll(req).then((raw) => this.handle(req, res, raw));
     });
     this.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      this.hijacked.add(socket);
+      socket.on('close', () => this.hijacked.delete(socket));
       readUpgradeBody(req, socket, head).then((raw) => this.hijack(req, socket, raw));
     });
   }
@@ -238,6 +242,7 @@ export async function serveSim(sim: Sim, socketDir: string, hosts = sim.hosts())
     close: async () => {
       for (const [hs, path] of servers) {
         hs.server.closeAllConnections();
+        for (const socket of hs.hijacked) socket.destroy();
         await new Promise<void>((resolve) => hs.server.close(() => resolve()));
         rmSync(path, { force: true });
       }
@@ -262,7 +267,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${host}: DOCKER_HOST=unix://${path}\n`);
   }
   const stop = (): void => {
-    served.close().then(() => process.exit(0));
+    // Remove the sockets and leave at once: a client may hold a hijacked or waiting connection open.
+    for (const path of Object.values(served.sockets)) rmSync(path, { force: true });
+    process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -2,8 +2,8 @@
 // This file holds the shapes; build.ts creates a world. Mirrors nothing in moby: it is the lab bench.
 
 import type { Emitter } from '../event.ts';
-import type { Vfs } from '../kernel/vfs.ts';
 import type { LinkRef, NetNs } from '../kernel/types.ts';
+import type { Vfs } from '../kernel/vfs.ts';
 import type { Clock } from './clock.ts';
 import type { Rng } from './rng.ts';
 

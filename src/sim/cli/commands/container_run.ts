@@ -4,7 +4,7 @@
 
 import { type CommandSpec, requiresMinArgs } from '../cobra.ts';
 import type { RunContext } from '../context.ts';
-import { ApiError, CliError, withHelp } from '../errors.ts';
+import { CliError, withHelp } from '../errors.ts';
 import type { FlagSet } from '../flags.ts';
 import { type ContainerConfig, containerPath, createContainer, parseContainer } from './container_create.ts';
 import { createFlags, runFlags } from './run_flags.ts';
