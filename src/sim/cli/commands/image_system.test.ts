@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { err, FakeApi, NOW, ok } from '../testdata/fake_api.ts';
 import { docker } from '../testdata/run.ts';
-import { reformatDate } from './system.ts';
+import { reformatDate } from './system_version.ts';
 
 const IMG = 'sha256:1d34ffeaf190be23d3de5a8de0a436676b758f48f835c3a2d4768b798c15a7f1';
 

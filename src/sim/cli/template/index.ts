@@ -1,11 +1,13 @@
 // Mirrors docker/cli templates/templates.go (Parse, New, NewParse) over our port of Go's
 // text/template; simplified: one template per parse (no define/template/block).
 
-import { type ExecOptions, execute } from './exec.ts';
+import { execute } from './exec.ts';
+import type { ExecOptions } from './exec_state.ts';
 import { BUILTINS, DOCKER_FUNCS, type FuncMap } from './funcs.ts';
-import { parse, type Tree } from './parse.ts';
+import type { Tree } from './node.ts';
+import { parse } from './parse.ts';
 
-export { ExecError } from './exec.ts';
+export { ExecError } from './exec_state.ts';
 export { FuncError, type FuncMap, HEADER_FUNCS } from './funcs.ts';
 export { TemplateParseError } from './parse.ts';
 export { type GoMethod, GoStruct, GoText, goJSON, goPrint, MarshaledJSON, NO_VALUE } from './value.ts';

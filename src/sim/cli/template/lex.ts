@@ -1,80 +1,24 @@
 // Mirrors Go's text/template/parse/lex.go; simplified: default delimiters only, no
 // per-item line tracking beyond what the parser's error messages need.
 
+import {
+  countNL,
+  type Item,
+  type ItemType,
+  isAlphaNumeric,
+  isSpace,
+  KEYWORDS,
+  LEFT,
+  LEFT_COMMENT,
+  leftTrimLength,
+  RIGHT,
+  RIGHT_COMMENT,
+  rightTrimLength,
+  TRIM_MARKER,
+} from './item.ts';
 import { goQuote, goRuneU } from './quote.ts';
 
 export { goQuote } from './quote.ts';
-
-/** ItemType names a lexical token of a Go template. */
-export type ItemType =
-  | 'error'
-  | 'bool'
-  | 'char'
-  | 'charConstant'
-  | 'comment'
-  | 'assign'
-  | 'declare'
-  | 'eof'
-  | 'field'
-  | 'identifier'
-  | 'leftDelim'
-  | 'leftParen'
-  | 'number'
-  | 'pipe'
-  | 'rawString'
-  | 'rightDelim'
-  | 'rightParen'
-  | 'space'
-  | 'string'
-  | 'text'
-  | 'variable'
-  | 'keyword'
-  | 'dot'
-  | 'nil';
-
-/** Item is one token with its byte offset and line. */
-export interface Item {
-  typ: ItemType;
-  pos: number;
-  val: string;
-  line: number;
-}
-
-const KEYWORDS = new Set([
-  'block',
-  'break',
-  'continue',
-  'define',
-  'else',
-  'end',
-  'if',
-  'range',
-  'nil',
-  'template',
-  'with',
-]);
-
-const LEFT = '{{';
-const RIGHT = '}}';
-const LEFT_COMMENT = '/*';
-const RIGHT_COMMENT = '*/';
-const TRIM_MARKER = '-';
-
-const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
-const isAlphaNumeric = (c: string): boolean => c === '_' || /[\p{L}\p{Nd}]/u.test(c);
-
-/** itemString renders an item as Go's item.String does (used in "unexpected" errors). */
-export function itemString(i: Item): string {
-  switch (i.typ) {
-    case 'eof':
-      return 'EOF';
-    case 'error':
-      return i.val;
-  }
-  if (i.typ === 'keyword') return `<${i.val}>`;
-  if (i.val.length > 10) return `${goQuote(i.val.slice(0, 10))}...`;
-  return goQuote(i.val);
-}
 
 /** lex tokenizes a template source into items (ending with eof or error). */
 export function lex(input: string): Item[] {
@@ -407,18 +351,4 @@ export function lex(input: string): Item[] {
   }
   items.push({ typ: 'error', pos, val: 'template too complex', line });
   return items;
-}
-
-function countNL(s: string): number {
-  let n = 0;
-  for (const c of s) if (c === '\n') n++;
-  return n;
-}
-
-function rightTrimLength(s: string): number {
-  return s.length - s.replace(/[ \t\r\n]+$/, '').length;
-}
-
-function leftTrimLength(s: string): number {
-  return s.length - s.replace(/^[ \t\r\n]+/, '').length;
 }
