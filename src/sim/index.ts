@@ -18,6 +18,7 @@ import { createWorld as buildWorld } from './world/build.ts';
 import type { Clock } from './world/clock.ts';
 import type { TraceEvent, World } from './world/world.ts';
 
+export { type ComposeDiagnostic, validateComposeFile } from './compose/validate.ts';
 export { type LabLogEntry, replayWorld } from './lab/replay.ts';
 export type { ContainerView, HostView, LabStateView, NetworkView } from './lab/state-view.ts';
 export type { CompletionResult } from './shell/complete.ts';

@@ -1,11 +1,13 @@
 // <dnl-lab>: the client side of <Lab>. Creates the lab's page store (its own world), mounts a
 // terminal per host (tabs when several), the challenges pane, the topology view, and Monaco only
-// when the editor pane is opened. <Try> blocks reach a lab through its `run` method.
+// when the editor pane is opened (the editor follows the active host tab), and the main lab's
+// "Wide lab" toggle. <Try> blocks reach a lab through its `run` method.
 
 import { clientScenario } from '../../scenarios/normalize.ts';
 import type { LabStore, StorageLike } from '../state/lab-store.ts';
 import type { TopologyHandle } from '../topology/mount.ts';
 import { mountChallenges } from './challenges.ts';
+import type { EditorHandle } from './editor-pane.ts';
 import { HostTerminal } from './terminal.ts';
 
 function pageStorage(): StorageLike | undefined {
@@ -19,6 +21,9 @@ function pageStorage(): StorageLike | undefined {
   }
 }
 
+/** WIDE_KEY is where "Wide lab" is remembered (also read by Lab.astro's inline script). */
+const WIDE_KEY = 'dnl:lab-wide';
+
 const reducedMotion = (): boolean => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 type Runtime = typeof import('./runtime.ts');
@@ -30,6 +35,7 @@ export class LabElement extends HTMLElement {
   private readonly terminals = new Map<string, HostTerminal>();
   private active = '';
   private topology: TopologyHandle | undefined;
+  private editor: EditorHandle | undefined;
   private screenReader = false;
 
   private text(key: string): string {
@@ -93,6 +99,7 @@ export class LabElement extends HTMLElement {
       this.screenReader = (e.target as HTMLInputElement).checked;
       for (const t of this.terminals.values()) t.setScreenReader(this.screenReader);
     });
+    this.setupWideToggle();
     this.querySelector<HTMLFormElement>('[data-touch]')?.addEventListener('submit', (e) => {
       e.preventDefault();
       const input = (e.target as HTMLFormElement).querySelector('input');
@@ -159,7 +166,12 @@ export class LabElement extends HTMLElement {
       host.setAttribute('aria-busy', 'true');
       import('./editor-pane.ts')
         .then((m) => {
-          m.mountEditor(tabs, host, store, store.scenario.hosts[0]);
+          const problems = this.querySelector<HTMLElement>('[data-problems]') ?? undefined;
+          this.editor = m.mountEditor(tabs, host, store, this.active || store.scenario.hosts[0], problems, {
+            problems: host.dataset.labelProblems ?? 'Problems in {file}',
+            line: host.dataset.labelLine ?? 'line {line}',
+            host: host.dataset.labelHost ?? 'Files on {host}',
+          });
           host.removeAttribute('aria-busy');
           performance.mark(`dnl-editor-ready:${store.scenario.id}`);
         })
@@ -167,6 +179,25 @@ export class LabElement extends HTMLElement {
           loading = false;
           this.notify(this.text('editorFailed'));
         });
+    });
+  }
+
+  /** setupWideToggle wires "Wide lab" (primary lab only): a pressed button, saved in localStorage. */
+  private setupWideToggle(): void {
+    const button = this.querySelector<HTMLButtonElement>('[data-action="wide"]');
+    if (!button) return;
+    const root = document.documentElement;
+    button.setAttribute('aria-pressed', String(root.dataset.labWide === 'true'));
+    button.addEventListener('click', () => {
+      const wide = root.dataset.labWide !== 'true';
+      if (wide) root.dataset.labWide = 'true';
+      else delete root.dataset.labWide;
+      button.setAttribute('aria-pressed', String(wide));
+      try {
+        localStorage.setItem(WIDE_KEY, String(wide));
+      } catch {
+        // No storage: the choice lasts for this page.
+      }
     });
   }
 
@@ -199,6 +230,7 @@ export class LabElement extends HTMLElement {
       this.terminals.set(host, term);
     }
     term?.show();
+    this.editor?.setHost(host);
   }
 
   /** run types a command into a host's terminal (default: the one shown) and runs it. */

@@ -1,4 +1,5 @@
-// two-hosts: two Docker hosts on one LAN, each with its own engine, networks and containers.
+// two-hosts: two Docker hosts on one LAN, each with its own engine, networks, containers and files
+// (host1 has a Dockerfile to build, host2 a Compose file that runs the image host1 pushes).
 import type { ScenarioInput } from '../schema.ts';
 
 /** twoHosts shows that each machine has its own engine. */
@@ -6,7 +7,11 @@ export const twoHosts: ScenarioInput = {
   id: 'two-hosts',
   title: 'Two hosts',
   hosts: ['host1', 'host2'],
-  panes: ['terminal', 'topology', 'challenges'],
+  files: [
+    { host: 'host1', path: '/root/Dockerfile', content: 'FROM alpine\n' },
+    { host: 'host2', path: '/root/compose.yaml', content: 'services:\n  web:\n    image: learner/web\n' },
+  ],
+  panes: ['terminal', 'editor', 'topology', 'challenges'],
   challenges: [
     {
       id: 'web-on-host2',

@@ -12,6 +12,8 @@ import { imageCommand, imageShortcuts } from './commands/image.ts';
 import { pushCommand } from './commands/image_push.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { networkCommand } from './commands/network.ts';
+import { nodeCommand } from './commands/node.ts';
+import { swarmCommand } from './commands/swarm.ts';
 import { infoCommand } from './commands/system_info.ts';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION, versionCommand } from './commands/system_version.ts';
 import { RunContext } from './context.ts';
@@ -121,6 +123,8 @@ export function buildRoot(home = '/root'): Command {
       containerCommand(),
       withImageExtras(imageCommand()),
       networkCommand(),
+      nodeCommand(),
+      swarmCommand(),
     ],
   };
   let rootRef: Command = new Command(spec, undefined, [HELP_FLAG]);

@@ -41,14 +41,18 @@ export function findComposeFile(fs: Vfs, cwd: string, warn?: (msg: string) => vo
   }
 }
 
-/** SERVICE_KEYS are the properties the Compose Specification's schema allows on a service. */
-const SERVICE_KEYS = new Set(
-  'annotations attach build blkio_config cap_add cap_drop cgroup cgroup_parent command configs container_name cpu_count cpu_percent cpu_shares cpu_quota cpu_period cpu_rt_period cpu_rt_runtime cpus cpuset credential_spec depends_on deploy develop device_cgroup_rules devices dns dns_opt dns_search domainname entrypoint env_file label_file environment expose extends external_links extra_hosts gpus group_add healthcheck hostname image init ipc isolation labels links logging mac_address mem_limit mem_reservation mem_swappiness memswap_limit models network_mode networks oom_kill_disable oom_score_adj pid pids_limit platform ports post_start pre_stop privileged profiles provider pull_policy read_only restart runtime scale secrets security_opt shm_size stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits use_api_socket user uts userns_mode volumes volumes_from working_dir'.split(
+/** SERVICE_KEYS are the properties compose-go v2.6.4's schema (docker compose v2.36) allows on a service. */
+export const SERVICE_KEYS = new Set(
+  'develop deploy annotations attach build blkio_config cap_add cap_drop cgroup cgroup_parent command configs container_name cpu_count cpu_percent cpu_shares cpu_quota cpu_period cpu_rt_period cpu_rt_runtime cpus cpuset credential_spec depends_on device_cgroup_rules devices dns dns_opt dns_search domainname entrypoint env_file label_file environment expose extends provider external_links extra_hosts gpus group_add healthcheck hostname image init ipc isolation labels links logging mac_address mem_limit mem_reservation mem_swappiness memswap_limit network_mode networks oom_kill_disable oom_score_adj pid pids_limit platform ports post_start pre_stop privileged profiles pull_policy pull_refresh_after read_only restart runtime scale security_opt shm_size secrets sysctls stdin_open stop_grace_period stop_signal storage_opt tmpfs tty ulimits user uts userns_mode volumes volumes_from working_dir'.split(
     ' ',
   ),
 );
+/** TOP_LEVEL_KEYS are the properties the schema allows at the top of a compose file. */
+export const TOP_LEVEL_KEYS = new Set(
+  'version name include services networks volumes secrets configs'.split(' '),
+);
 /** NETWORK_KEYS are the properties the schema allows on a top-level network. */
-const NETWORK_KEYS = new Set(
+export const NETWORK_KEYS = new Set(
   'name driver driver_opts ipam external internal enable_ipv4 enable_ipv6 attachable labels'.split(' '),
 );
 
@@ -287,20 +291,7 @@ export function loadProject(opts: LoadOptions): Project {
       : fromDir;
   if (!name) throw new ComposeError("project name can't be empty. Use `--project-name` to set a valid name");
   for (const k of Object.keys(doc))
-    if (
-      ![
-        'name',
-        'version',
-        'services',
-        'networks',
-        'volumes',
-        'secrets',
-        'configs',
-        'include',
-        'models',
-      ].includes(k) &&
-      !k.startsWith('x-')
-    )
+    if (!TOP_LEVEL_KEYS.has(k) && !k.startsWith('x-'))
       throw new ComposeError(`validating ${opts.file}: additional properties '${k}' not allowed`);
   const services: Record<string, Service> = {};
   const rawServices = isObj(doc.services) ? doc.services : {};

@@ -1,8 +1,10 @@
 // Mirrors moby/moby daemon/container_operations.go (v28.2.2): initializeNetworking (the sandbox),
 // allocateNetwork / connectToNetwork (endpoint create + join, port bindings), releaseNetwork,
-// disconnectFromNetwork and getPortMapInfo. Simplified: no legacy links, no swarm attachments.
+// disconnectFromNetwork and getPortMapInfo. Simplified: no legacy links; swarm attachments are
+// cluster/networks.ts (the address comes from the cluster).
 
 import { isSimError, SimError, system } from '../errdefs.ts';
+import { attachNetwork, clusterAddress, clusterAttached, clusterDetach } from './cluster/networks.ts';
 import {
   type Container,
   cleanOperationalData,
@@ -139,13 +141,21 @@ export function connectToNetwork(
       'invalidParameter',
       'container sharing network namespace with another container or host cannot be connected to any other network',
     );
-  const nw = findNetwork(d, networkIdOf(idOrName, es));
+  const nw = findNetworkOrAttach(d, networkIdOf(idOrName, es));
   if (idOrName !== mode.networkName() && mode.isUserDefined()) normalizeNetMode(d, c);
   updateNetworkConfig(d, c, nw, es);
   const sb = sandboxOf(d, c);
   if (!sb) throw system(`sandbox for container ${c.id} not found`);
   const opts = endpointOptions(d, nw, c, es, sb);
-  const ep = nw.createEndpoint(c.name.replace(/^\//, ''), opts);
+  const clusterIp = clusterAddress(d, c, nw);
+  if (clusterIp) opts.ipv4Address = clusterIp;
+  let ep: ReturnType<NetNetwork['createEndpoint']>;
+  try {
+    ep = nw.createEndpoint(c.name.replace(/^\//, ''), opts);
+  } catch (e) {
+    if (clusterIp) clusterDetach(d, c.id, nw.id);
+    throw e;
+  }
   if (opts.exposedPorts) d.portEndpoints.add(ep.id);
   try {
     c.networkSettings.networks.delete(nw.id);
@@ -166,6 +176,7 @@ export function connectToNetwork(
     }
     ep.join(sb, { gwPriority: es.GwPriority });
     es.Gateway = ep.iface().gateway ?? '';
+    if (clusterIp) clusterAttached(d, c, nw, ep.dnsNames);
   } catch (e) {
     try {
       ep.delete({ force: false });
@@ -173,6 +184,7 @@ export function connectToNetwork(
       // moby only logs a failed rollback
     }
     d.portEndpoints.delete(ep.id);
+    if (clusterIp) clusterDetach(d, c.id, nw.id);
     throw e;
   }
   c.networkSettings.ports = portMapInfo(d, c, sb);
@@ -231,6 +243,7 @@ export function releaseNetwork(d: Daemon, c: Container): void {
   } catch {
     // moby logs "Error deleting sandbox"
   }
+  clusterDetach(d, c.id);
 }
 
 /** disconnectFromNetwork leaves and deletes the container's endpoint on nw. */
@@ -251,4 +264,16 @@ export function disconnectFromNetwork(d: Daemon, c: Container, nw: NetNetwork, f
   c.networkSettings.ports = portMapInfo(d, c, sb);
   ep.delete({ force: false });
   c.networkSettings.networks.delete(nw.name);
+  clusterDetach(d, c.id, nw.id);
+}
+
+/** findNetworkOrAttach is FindNetwork with the swarm fallback (daemon.findAndAttachNetwork). */
+function findNetworkOrAttach(d: Daemon, term: string): NetNetwork {
+  try {
+    return findNetwork(d, term);
+  } catch (e) {
+    const nw = attachNetwork(d, term);
+    if (nw) return nw;
+    throw e;
+  }
 }

@@ -5,6 +5,7 @@
 import { API_VERSION } from '../api/types.ts';
 import { rfc3339Nano } from '../world/clock.ts';
 import { HOST_OS, KERNEL } from '../world/machine.ts';
+import { swarmInfo } from './cluster/views.ts';
 import type { Daemon } from './daemon.ts';
 
 /** HOST_KERNEL is the kernel every simulated host runs (world/machine.ts, shared with `uname -r`). */
@@ -123,14 +124,7 @@ export function systemInfo(d: Daemon): Record<string, unknown> {
     ServerVersion: d.config.serverVersion,
     Runtimes: { 'io.containerd.runc.v2': { path: 'runc' }, runc: { path: 'runc' } },
     DefaultRuntime: 'runc',
-    Swarm: {
-      NodeID: '',
-      NodeAddr: '',
-      LocalNodeState: 'inactive',
-      ControlAvailable: false,
-      Error: '',
-      RemoteManagers: null,
-    },
+    Swarm: swarmInfo(d),
     LiveRestoreEnabled: false,
     Isolation: '',
     InitBinary: 'docker-init',

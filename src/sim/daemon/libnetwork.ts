@@ -30,6 +30,8 @@ export interface NetworkCreateOptions {
   /** created is the creation time in ms since the epoch (from the clock). */
   created: number;
   persist?: boolean;
+  /** dynamic marks a swarm network instantiated on this node by the cluster (NetworkOptionDynamic). */
+  dynamic?: boolean;
 }
 
 /** PortBindingSpec is one requested port publication (libnetwork types.PortBinding). */
@@ -131,7 +133,17 @@ export interface NetSandbox {
 
 /** NetController is libnetwork's Controller as the daemon sees it. */
 export interface NetController {
+  /** clusterProvider is set while the node is in a swarm (libnetwork's cluster.Provider). */
+  clusterProvider?:
+    | {
+        isManager(): boolean;
+        isAgent(): boolean;
+        peers?(nid: string): Array<{ ip: string; mac: string; vtep: string; names: string[] }>;
+      }
+    | undefined;
   newNetwork(networkType: string, name: string, id: string, options: NetworkCreateOptions): NetNetwork;
+  /** peersChanged, when present, refreshes the overlay driver's peer table of a network. */
+  peersChanged?(nid: string): void;
   networks(): NetNetwork[];
   networkByName(name: string): NetNetwork | undefined;
   networkById(id: string): NetNetwork | undefined;

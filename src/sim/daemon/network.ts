@@ -5,6 +5,13 @@
 
 import { forbidden, invalidParameter, isSimError, notFound, SimError, system } from '../errdefs.ts';
 import { rfc3339Nano } from '../world/clock.ts';
+import { membership } from './cluster/cluster.ts';
+import {
+  type CreateRequest,
+  createClusterNetwork,
+  peersResource,
+  removeClusterNetwork,
+} from './cluster/networks.ts';
 import type { Daemon } from './daemon.ts';
 import type { FilterArgs } from './filters.ts';
 import { decodeStruct, f, type GoStruct, isPlainObject, sortedMap } from './gostruct.ts';
@@ -94,6 +101,7 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
   const name = req.Name as string;
   if (isPredefinedNetwork(name)) throw forbidden(`operation is not permitted on predefined ${name} network `);
   const driver = (req.Driver as string) || 'bridge';
+  if (driver === 'overlay' && membership(d)) return createClusterNetwork(d, req as unknown as CreateRequest);
   if (driver === 'overlay') {
     throw forbidden(
       'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
@@ -160,6 +168,12 @@ export function deleteNetwork(d: Daemon, term: string): void {
   const nw = findUniqueNetwork(d, term);
   if (isPredefinedNetwork(nw.name))
     throw forbidden(`${nw.name} is a pre-defined network and cannot be removed`);
+  if (nw.type === 'overlay' && nw.scope === 'swarm') {
+    if (nw.endpoints().length === 0) {
+      removeClusterNetwork(d, nw);
+      return;
+    }
+  }
   try {
     nw.delete();
   } catch (e) {
@@ -224,6 +238,7 @@ export function networkResource(d: Daemon, nw: NetNetwork, detailed: boolean): R
     Containers: detailed ? containerAttachments(nw) : {},
     Options: sortedMap(nw.driverOpts ?? {}),
     Labels: sortedMap(nw.labels ?? {}),
+    ...(detailed ? peersResource(d, nw) : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import type { Rng } from '../world/rng.ts';
 import type { HostMachine, World } from '../world/world.ts';
 import { type DaemonConfig, withDefaults } from './config.ts';
 import { Datastore } from './datastore/datastore.ts';
-import type { Capability, Driver, DriverContext, Registerer } from './driverapi/driverapi.ts';
+import type { Capability, Driver, DriverContext, PeerRecord, Registerer } from './driverapi/driverapi.ts';
 import { isGwAllocChecker } from './driverapi/driverapi.ts';
 import { registerNetworkDrivers } from './drivers_linux.ts';
 import type { Endpoint } from './endpoint.ts';
@@ -36,6 +36,8 @@ import { setupResolutionFiles } from './sandbox_dns.ts';
 export interface ClusterProvider {
   isManager(): boolean;
   isAgent(): boolean;
+  /** peers lists a network's endpoints on other nodes (the network DB's endpoint table). */
+  peers?(nid: string): PeerRecord[];
 }
 
 /** ControllerOptions are what the daemon constructs the controller with. */
@@ -85,6 +87,8 @@ export class Controller implements Registerer, ipamapi.Registerer {
       config: this.config,
       portAllocator: this.portAllocator,
       isV6Listenable: () => this.ipv6Enabled,
+      world: this.world,
+      peers: (nid) => this.clusterProvider?.peers?.(nid) ?? [],
     };
     registerNetworkDrivers(this, ctx);
     const pools = this.config.defaultAddressPools.flatMap((p) => {
@@ -140,6 +144,11 @@ export class Controller implements Registerer, ipamapi.Registerer {
     return Boolean(
       this.clusterProvider && (this.clusterProvider.isManager() || this.clusterProvider.isAgent()),
     );
+  }
+
+  /** peersChanged tells the overlay driver that a network's endpoint table changed (networkDB event). */
+  peersChanged(nid: string): void {
+    this.drivers.get('overlay')?.driver.eventNotify?.('update', nid, 'endpoint_table', '', '');
   }
 
   /** newNetwork creates a network (Controller.NewNetwork); errors are dockerd's. */

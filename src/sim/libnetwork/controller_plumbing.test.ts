@@ -42,7 +42,7 @@ describe('datastore', () => {
 describe('Controller plumbing', () => {
   it('registers the built-in drivers in drivers_linux.go order', () => {
     const { c } = newTestBed();
-    assert.deepEqual(c.builtinDrivers(), ['bridge', 'host', 'ipvlan', 'macvlan', 'null']);
+    assert.deepEqual(c.builtinDrivers(), ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay']);
   });
 
   it('fires each explain step to subscribers as it happens', () => {

@@ -1,5 +1,5 @@
 // Mirrors moby/moby libnetwork/drivers_linux.go: the one table that registers every built-in
-// network driver. The overlay driver (next issue) adds one line here with its global scope.
+// network driver, overlay included (global scope).
 
 import type { DriverContext, Registerer } from './driverapi/driverapi.ts';
 import * as bridge from './drivers/bridge/bridge.ts';
@@ -7,8 +7,9 @@ import * as host from './drivers/host/host.ts';
 import * as ipvlan from './drivers/ipvlan/ipvlan.ts';
 import * as macvlan from './drivers/macvlan/macvlan.ts';
 import * as nullDriver from './drivers/null/null.ts';
+import * as overlay from './drivers/overlay/overlay.ts';
 
-/** registerNetworkDrivers registers bridge, host, ipvlan, macvlan and null, in moby's order. */
+/** registerNetworkDrivers registers bridge, host, ipvlan, macvlan, null and overlay, in moby's order. */
 export function registerNetworkDrivers(r: Registerer, ctx: DriverContext): void {
   const table: Array<{ ntype: string; register: () => void }> = [
     { ntype: bridge.NetworkType, register: () => bridge.register(r, ctx) },
@@ -16,6 +17,7 @@ export function registerNetworkDrivers(r: Registerer, ctx: DriverContext): void 
     { ntype: ipvlan.NetworkType, register: () => ipvlan.register(r, ctx) },
     { ntype: macvlan.NetworkType, register: () => macvlan.register(r, ctx) },
     { ntype: nullDriver.NetworkType, register: () => nullDriver.register(r) },
+    { ntype: overlay.NetworkType, register: () => overlay.register(r, ctx) },
   ];
   for (const d of table) {
     try {

@@ -269,6 +269,13 @@ export class Network {
       const ip = ipType === 4 ? a4 : a6;
       if (ip && !ips.includes(ip)) ips.push(ip);
     }
+    // overlay: endpoints on other nodes come from the cluster's network DB (service records)
+    const peers = this.type === 'overlay' ? (this.controller.clusterProvider?.peers?.(this.id) ?? []) : [];
+    for (const peer of peers) {
+      if (!peer.names.some((d) => d.toLowerCase() === name)) continue;
+      found = true;
+      if (ipType === 4 && !ips.includes(peer.ip)) ips.push(peer.ip);
+    }
     return { ips, found };
   }
 

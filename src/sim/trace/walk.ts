@@ -17,6 +17,7 @@ import type { RouteResult } from './route.ts';
 import { lookupRoute } from './route.ts';
 import type { Packet } from './types.ts';
 import { ICMP, UNREACH } from './types.ts';
+import { crossVxlan } from './vxlan.ts';
 
 export type { Outcome } from './icmp.ts';
 export { defaultTtl, icmpError } from './icmp.ts';
@@ -335,15 +336,13 @@ function crossStep(ctx: WalkCtx, s: L2Step, p: Packet, srcMac: string): Outcome 
         reason: `${s.kind} (${s.mode} mode): ${s.from.link.name} in ${s.from.ns.id} → ${s.to.link.name} in ${s.to.ns.id}`,
       });
       return undefined;
-    case 'vxlan':
-      ctx.ms += COST.lan + 0.02;
-      hop(ctx, s.to.ns, p, {
-        what: 'vxlan',
-        in: s.to.link.name,
-        verdict: 'pass',
-        reason: `encapsulated in VXLAN (VNI ${s.vni}, UDP 4789) from ${s.from.ns.hostName} to ${s.to.ns.hostName} over the underlay`,
-      });
+    case 'vxlan': {
+      const dropped = crossVxlan(ctx, s.from.ns, s.to.ns, s.vni, p);
+      if (dropped) return dropped;
+      const reason = `decapsulated by ${s.to.link.name} (VNI ${s.vni}) in ${s.to.ns.id}`;
+      hop(ctx, s.to.ns, p, { what: 'vxlan', in: s.to.link.name, verdict: 'pass', reason });
       return undefined;
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // synchronous and errors are thrown SimErrors.
 
 import type { Rng } from '../../world/rng.ts';
-import type { HostMachine } from '../../world/world.ts';
+import type { HostMachine, World } from '../../world/world.ts';
 import type { DaemonConfig } from '../config.ts';
 import type { Datastore } from '../datastore/datastore.ts';
 import type { ExplainLog } from '../explain.ts';
@@ -130,4 +130,18 @@ export interface DriverContext {
   portAllocator: PortAllocator;
   /** isV6Listenable is netutils.IsV6Listenable: whether the host kernel has IPv6 (bind on ::). */
   isV6Listenable(): boolean;
+  /** world lets the overlay driver register its per-network namespaces (absent in driver unit tests). */
+  world?: World;
+  /** peers lists a network's endpoints on other nodes, from the cluster's network DB (overlay). */
+  peers?(nid: string): PeerRecord[];
+}
+
+/** PeerRecord is one remote endpoint of an overlay network (the overlay driver's peerDB entry). */
+export interface PeerRecord {
+  /** ip is the endpoint's overlay address, mac its MAC, vtep the remote host's underlay IP. */
+  ip: string;
+  mac: string;
+  vtep: string;
+  /** names are the endpoint's DNS names (container name, aliases, short ID). */
+  names: string[];
 }
