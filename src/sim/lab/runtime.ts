@@ -14,16 +14,30 @@ export const dialectOf = (place: Place): 'ash' | 'bash' => (place.flavour === 'b
 
 /** createRuntime builds the Runtime the daemon calls to start processes. */
 export function createRuntime(world: World, table: ProgramTable): Runtime {
-  const run = (place: Place, argv: string[], env: Record<string, string>): ProgramResult => {
+  // What containerd and runc answer when the binary is missing, at create (run) and at exec.
+  const notFound = (name: string, phase: 'create' | 'exec'): Error => {
+    const why = `exec: "${name}": executable file not found in $PATH: unknown`;
+    return new Error(
+      phase === 'create'
+        ? `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${why}`
+        : `OCI runtime exec failed: exec failed: unable to start container process: ${why}`,
+    );
+  };
+  const run = (
+    place: Place,
+    argv: string[],
+    env: Record<string, string>,
+    phase: 'create' | 'exec',
+  ): ProgramResult => {
     const name = argv[0] ?? '';
     const program = SHELLS.has(basename(name)) ? undefined : table.lookup(name, place);
     if (program) {
       // runc execs the binary itself: no shell in between, so "/docker-entrypoint.sh" is found as is.
       // exec lets an entrypoint script hand over to the image's server (`exec "$@"`).
-      const exec = (next: string[]): ProgramResult => run(place, next, env);
+      const exec = (next: string[]): ProgramResult => run(place, next, env, phase);
       return program({ argv, stdin: '', env, cwd: '/', place, world, exec } as ProgramContext);
     }
-    if (!SHELLS.has(basename(name))) throw new Error(`exec: "${name}": executable file not found in $PATH`);
+    if (!SHELLS.has(basename(name))) throw notFound(name, phase);
     const res = runArgvIn(
       { place, world, env, lookup: table.lookup, dialect: dialectOf(place), argv0: name },
       argv,
@@ -41,10 +55,10 @@ export function createRuntime(world: World, table: ProgramTable): Runtime {
       // An interactive shell with nothing to run waits for its terminal: it keeps running.
       const shellOnly = argv.length === 1 && SHELLS.has(basename(argv[0]));
       if (shellOnly && (tty || openStdin)) return { stdout: '', stderr: '', exitCode: 0, running: true };
-      return run(place, argv, env);
+      return run(place, argv, env, 'create');
     },
     exec({ argv, env, place }) {
-      return run(place, argv, env);
+      return run(place, argv, env, 'exec');
     },
   };
 }

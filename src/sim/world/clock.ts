@@ -23,9 +23,13 @@ export function createManualClock(startMs: number = DEFAULT_EPOCH): Clock {
 
 /** rfc3339Nano formats a time like Go's time.RFC3339Nano in UTC (trailing zeros trimmed). */
 export function rfc3339Nano(ms: number, extraNanos = 0): string {
-  const iso = new Date(ms).toISOString(); // 2026-01-05T09:00:00.000Z
-  const base = iso.slice(0, 19);
-  const nanos = (ms % 1000) * 1_000_000 + extraNanos;
+  // Tools move the clock by fractions of a millisecond; Go prints whole nanoseconds.
+  const whole = Math.floor(ms);
+  const base = new Date(whole).toISOString().slice(0, 19); // 2026-01-05T09:00:00
+  const nanos = Math.min(
+    999_999_999,
+    (whole % 1000) * 1_000_000 + Math.round((ms - whole) * 1_000_000) + Math.round(extraNanos),
+  );
   if (nanos === 0) return `${base}Z`;
   return `${base}.${String(nanos).padStart(9, '0').replace(/0+$/, '')}Z`;
 }
