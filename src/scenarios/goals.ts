@@ -53,6 +53,29 @@ export const GOALS = {
     ),
   /** imageExists: the host has image `name` (repo:tag). */
   imageExists: (s: LabStateView, a: GoalArgs) => (hostOf(s, a)?.images ?? []).includes(str(a, 'name')),
+  /** runningOn: container `name` is running and attached to network `network`. */
+  runningOn: (s: LabStateView, a: GoalArgs) => {
+    const c = container(hostOf(s, a), str(a, 'name'));
+    return c?.running === true && Object.hasOwn(c.networks, str(a, 'network'));
+  },
+  /** notAttached: container `container` exists and is not attached to network `network`. */
+  notAttached: (s: LabStateView, a: GoalArgs) => {
+    const c = container(hostOf(s, a), str(a, 'container'));
+    return c !== undefined && !Object.hasOwn(c.networks, str(a, 'network'));
+  },
+  /** hasAlias: container `container` answers to `alias` on network `network`. */
+  hasAlias: (s: LabStateView, a: GoalArgs) =>
+    (container(hostOf(s, a), str(a, 'container'))?.networks[str(a, 'network')]?.aliases ?? []).includes(
+      str(a, 'alias'),
+    ),
+  /** internalNetwork: network `name` exists and was created with `--internal`. */
+  internalNetwork: (s: LabStateView, a: GoalArgs) =>
+    hostOf(s, a)?.networks.find((n) => n.name === str(a, 'name'))?.internal === true,
+  /** loopbackOnly: container `name` is running with no network but `none`, so it has only `lo`. */
+  loopbackOnly: (s: LabStateView, a: GoalArgs) => {
+    const c = container(hostOf(s, a), str(a, 'name'));
+    return c?.running === true && Object.keys(c.networks).every((n) => n === 'none');
+  },
   /** fileContains: lab file `path` contains `text`. */
   fileContains: (s: LabStateView, a: GoalArgs) =>
     (hostOf(s, a)?.files[str(a, 'path')] ?? '').includes(str(a, 'text')),

@@ -4,6 +4,7 @@
 
 import { createEngineApi } from './api/index.ts';
 import type { EngineApi } from './api/types.ts';
+import { setHostUp } from './daemon/cluster/node_update.ts';
 import { createDaemon, type Daemon } from './daemon/index.ts';
 import type { Disposable } from './event.ts';
 import { Emitter } from './event.ts';
@@ -80,6 +81,8 @@ export interface Sim {
   onTrace(listener: (e: TraceEvent) => void): Disposable;
   /** world is the model itself, read-only by convention, for views and challenge checks. */
   readonly world: World;
+  /** setHostUp takes a host's swarm node down (its tasks move elsewhere) or brings it back. */
+  setHostUp(host: string, up: boolean): void;
 }
 
 /** ChangeEvent says what just changed the world. */
@@ -187,5 +190,11 @@ export function createWorld(options: SimOptions = {}): Sim {
     },
     onCommand: commands.event,
     onTrace: world.traces.event,
+    setHostUp(host, up) {
+      const p = partsOf(host);
+      if (!p) return;
+      setHostUp(p.daemon, up);
+      changes.fire({ host, kind: 'command', line: up ? '# host up' : '# host down' });
+    },
   };
 }

@@ -2,8 +2,18 @@
 // applies defaults (normalize.ts), so the page does not carry the schema library.
 import type { ScenarioInput } from '../schema.ts';
 import { bridgeBasics } from './bridge-basics.ts';
+import { bridgeLab } from './bridge-lab.ts';
+import { hostLab } from './host-lab.ts';
+import { noneLab } from './none-lab.ts';
 import { playground } from './playground.ts';
 import { twoHosts } from './two-hosts.ts';
 
 /** SCENARIO_DATA lists every scenario as written. */
-export const SCENARIO_DATA: readonly ScenarioInput[] = [playground, bridgeBasics, twoHosts];
+export const SCENARIO_DATA: readonly ScenarioInput[] = [
+  playground,
+  bridgeBasics,
+  twoHosts,
+  bridgeLab,
+  hostLab,
+  noneLab,
+];

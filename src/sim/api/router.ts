@@ -7,6 +7,7 @@ import { EXEC_ROUTES } from './exec.ts';
 import { errorResponse, json, type RouteContext } from './httputils.ts';
 import { IMAGE_ROUTES } from './images.ts';
 import { NETWORK_ROUTES } from './networks.ts';
+import { SERVICE_ROUTES } from './services.ts';
 import { SWARM_ROUTES } from './swarm.ts';
 import { SYSTEM_ROUTES } from './system.ts';
 import { API_VERSION, type ApiRequest, type ApiResponse, type EngineApi } from './types.ts';
@@ -45,6 +46,7 @@ const ROUTES: Route[] = [
   ...IMAGE_ROUTES,
   ...VOLUME_ROUTES,
   ...SWARM_ROUTES,
+  ...SERVICE_ROUTES,
 ].map(([m, p, h]) => compile(m, p, h));
 
 function compareVersions(a: string, b: string): number {

@@ -2,6 +2,7 @@
 // /swarm/join, /swarm/leave, /nodes and /nodes/{id}. The work is in daemon/cluster/.
 
 import { swarmInit, swarmJoin, swarmLeave } from '../daemon/cluster/cluster.ts';
+import { updateNode } from '../daemon/cluster/node_update.ts';
 import { findNode, listNodes, nodeJSON, swarmJSON } from '../daemon/cluster/views.ts';
 import type { Daemon } from '../daemon/daemon.ts';
 import { boolValue, json, noContent, type RouteContext } from './httputils.ts';
@@ -32,4 +33,12 @@ export const SWARM_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContext)
   ],
   ['GET', '/nodes', (d) => json(200, listNodes(d))],
   ['GET', '/nodes/{id}', (d, ctx) => json(200, nodeJSON(findNode(d, ctx.vars.id)))],
+  [
+    'POST',
+    '/nodes/{id}/update',
+    (d, ctx) => {
+      updateNode(d, ctx.vars.id, body(ctx) as { Role?: string; Availability?: string });
+      return noContent(200);
+    },
+  ],
 ];

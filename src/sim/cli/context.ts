@@ -18,6 +18,8 @@ export class RunContext {
   readonly now: () => number;
   /** stdinIsTerminal: the lab terminal is a TTY unless stdin was piped (io.stdin non-empty). */
   readonly stdinIsTerminal: boolean;
+  /** sleep waits in simulated time when the host provides a clock (time.Sleep); a no-op otherwise. */
+  sleep?: (ms: number) => void;
 
   constructor(api: EngineApi, stdin: string, env: Record<string, string>, now: () => number) {
     this.client = new Client(api);

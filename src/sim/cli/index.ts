@@ -13,6 +13,7 @@ import { pushCommand } from './commands/image_push.ts';
 import { inspectCommand } from './commands/inspect.ts';
 import { networkCommand } from './commands/network.ts';
 import { nodeCommand } from './commands/node.ts';
+import { serviceCommand } from './commands/service.ts';
 import { swarmCommand } from './commands/swarm.ts';
 import { infoCommand } from './commands/system_info.ts';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION, versionCommand } from './commands/system_version.ts';
@@ -30,6 +31,8 @@ export interface DockerIO {
   cwd?: string;
   /** fs is the host's file system (the build context and compose files). */
   fs?: Vfs;
+  /** sleep lets the CLI wait in simulated time (the service progress polls every 200 ms). */
+  sleep?: (ms: number) => void;
 }
 
 const HELP_FLAG: FlagDef = {
@@ -124,6 +127,7 @@ export function buildRoot(home = '/root'): Command {
       withImageExtras(imageCommand()),
       networkCommand(),
       nodeCommand(),
+      serviceCommand(),
       swarmCommand(),
     ],
   };
@@ -179,6 +183,7 @@ export function runDocker(argv: string[], io: DockerIO): ProgramResult {
     });
   const ctx = new RunContext(io.api, io.stdin, io.env, io.now);
   if (io.fs) Object.assign(ctx, { files: { fs: io.fs, cwd: io.cwd ?? '/' } });
+  if (io.sleep) ctx.sleep = io.sleep;
   let exitCode = 0;
   try {
     execute(ctx, argv);

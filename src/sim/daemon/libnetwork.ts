@@ -139,6 +139,7 @@ export interface NetController {
         isManager(): boolean;
         isAgent(): boolean;
         peers?(nid: string): Array<{ ip: string; mac: string; vtep: string; names: string[] }>;
+        serviceRecords?(nid: string, name: string): string[] | undefined;
       }
     | undefined;
   newNetwork(networkType: string, name: string, id: string, options: NetworkCreateOptions): NetNetwork;

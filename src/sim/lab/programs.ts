@@ -23,6 +23,7 @@ export function dockerProgram(api: EngineApi, now: () => number): Program {
       now,
       cwd: ctx.cwd,
       fs: ctx.place.fs,
+      sleep: (ms) => ctx.world.clock.advance(ms),
     });
 }
 

@@ -38,6 +38,8 @@ export interface ClusterProvider {
   isAgent(): boolean;
   /** peers lists a network's endpoints on other nodes (the network DB's endpoint table). */
   peers?(nid: string): PeerRecord[];
+  /** serviceRecords answers a service name (VIP or task IPs) or tasks.<service> on a network. */
+  serviceRecords?(nid: string, name: string): string[] | undefined;
 }
 
 /** ControllerOptions are what the daemon constructs the controller with. */

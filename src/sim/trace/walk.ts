@@ -9,6 +9,7 @@ import type { WalkCtx } from './ctx.ts';
 import { COST, hop, segmentInfo } from './ctx.ts';
 import type { Outcome } from './icmp.ts';
 import { icmpError, lost, rejectPacket } from './icmp.ts';
+import { ipvsBalance } from './ipvs.ts';
 import type { Endpoint, L2Step } from './l2.ts';
 import { childrenOf, parentOf, resolveNeighbour } from './l2.ts';
 import type { CtInfo } from './netfilter.ts';
@@ -54,7 +55,7 @@ export function sendLocal(ctx: WalkCtx, ns: NetNs, p: Packet): Outcome {
   if (ct.dir === 'reply') unNatDst(ct, p);
   if (ct.state === 'NEW' && !ct.conn) {
     const nat = runHook(ctx, ns, { table: 'nat', chain: 'OUTPUT', out, ct }, p);
-    if (applyDnat(ctx, ns, nat, p)) {
+    if (applyDnat(ctx, ns, nat, p) || ipvsBalance(ctx, ns, p)) {
       const again = lookupRoute(ns, p.dst, p.src);
       if (!again)
         return { kind: 'local-error', errno: 'ENETUNREACH', reason: `no route to ${p.dst} after DNAT` };
@@ -134,7 +135,7 @@ export function receive(ctx: WalkCtx, ns: NetNs, link: Link, p: Packet, looped =
     if (ct.dir === 'reply') unNatDst(ct, p);
     if (ct.state === 'NEW' && !ct.conn) {
       const nat = runHook(ctx, ns, { table: 'nat', chain: 'PREROUTING', in: inIf, ct }, p);
-      applyDnat(ctx, ns, nat, p);
+      if (!applyDnat(ctx, ns, nat, p)) ipvsBalance(ctx, ns, p);
     }
   }
   return routeInput(ctx, ns, inIf, p, ct);

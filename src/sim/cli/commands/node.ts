@@ -1,9 +1,11 @@
 // Mirrors docker/cli cli/command/node/{cmd,list,inspect,formatter}.go (v28.2.2): `docker node ls`
 // (the default table with "*" beside the current node, sorted by hostname) and `docker node
-// inspect` (JSON or --format). Simplified: no --filter, no --pretty, promote/demote/update/rm.
+// inspect` (JSON or --format), `node update --availability|--role`, `node promote|demote`.
+// Simplified: no --filter, no --pretty, no labels, no `node rm` or `node ps`.
 
 import { pathEscape } from '../client.ts';
-import { type CommandSpec, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
+import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
+import type { RunContext } from '../context.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
 import { naturalSort } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
@@ -85,6 +87,79 @@ const inspectCommand: CommandSpec = {
   },
 };
 
+interface NodeSpecJson {
+  ID: string;
+  Version: { Index: number };
+  Spec: { Role: string; Availability: string; Labels: Record<string, string> };
+}
+
+/** updateNodes is node.updateNodes: inspect, merge, POST the spec, report success. */
+function updateNodes(
+  ctx: RunContext,
+  nodes: string[],
+  merge: (n: NodeSpecJson) => boolean,
+  success: (id: string) => void,
+): void {
+  for (const id of nodes) {
+    const node = ctx.client.get<NodeSpecJson>(`/nodes/${pathEscape(id)}`);
+    if (!merge(node)) continue;
+    ctx.client.post(`/nodes/${node.ID}/update`, { version: String(node.Version.Index) }, node.Spec);
+    success(id);
+  }
+}
+
+const updateCommand: CommandSpec = {
+  use: 'update [OPTIONS] NODE',
+  short: 'Update a node',
+  args: exactArgs(1),
+  flags: [
+    { name: 'role', usage: 'Role of the node ("worker", "manager")', kind: 'string' },
+    { name: 'availability', usage: 'Availability of the node ("active", "pause", "drain")', kind: 'string' },
+  ],
+  run: (ctx, args, flags) => {
+    updateNodes(
+      ctx,
+      args,
+      (n) => {
+        if (flags.changed.has('role')) n.Spec.Role = flags.get<string>('role');
+        if (flags.changed.has('availability')) n.Spec.Availability = flags.get<string>('availability');
+        return true;
+      },
+      () => ctx.out(`${args[0]}\n`),
+    );
+  },
+};
+
+function roleCommand(role: 'manager' | 'worker'): CommandSpec {
+  const promote = role === 'manager';
+  return {
+    use: `${promote ? 'promote' : 'demote'} NODE [NODE...]`,
+    short: promote
+      ? 'Promote one or more nodes to manager in the swarm'
+      : 'Demote one or more nodes from manager in the swarm',
+    args: requiresMinArgs(1),
+    run: (ctx, args) =>
+      updateNodes(
+        ctx,
+        args,
+        (n) => {
+          if (n.Spec.Role === role) {
+            ctx.out(`Node ${n.ID} is already a ${role}.\n`);
+            return false;
+          }
+          n.Spec.Role = role;
+          return true;
+        },
+        (id) =>
+          ctx.out(
+            promote
+              ? `Node ${id} promoted to a manager in the swarm.\n`
+              : `Manager ${id} demoted in the swarm.\n`,
+          ),
+      ),
+  };
+}
+
 /** nodeCommand is `docker node`. */
 export function nodeCommand(): CommandSpec {
   return {
@@ -92,6 +167,6 @@ export function nodeCommand(): CommandSpec {
     short: 'Manage Swarm nodes',
     args: noArgs,
     run: (ctx, _a, _f, cmd) => ctx.err(renderHelp(cmd)),
-    subcommands: [inspectCommand, listCommand],
+    subcommands: [roleCommand('worker'), inspectCommand, listCommand, roleCommand('manager'), updateCommand],
   };
 }

@@ -135,9 +135,11 @@ const notAttachable = (name: string): string =>
 export function clusterAddress(d: Daemon, c: Container, nw: NetNetwork): string | undefined {
   if (nw.type !== 'overlay' || nw.scope !== 'swarm') return undefined;
   const m = membership(d);
-  const spec = m?.store.networks.get(nw.id);
+  const spec = m?.store.networks.get(nw.id) ?? (m?.store.ingress?.id === nw.id ? m.store.ingress : undefined);
   if (!m || !spec) throw forbidden(notAttachable(nw.name));
-  if (!spec.attachable) throw forbidden(notAttachable(nw.name));
+  const labels = (c.config.Labels ?? {}) as Record<string, string>;
+  const isTask = labels['com.docker.swarm.task.id'] !== undefined;
+  if (!spec.attachable && !isTask) throw forbidden(notAttachable(nw.name));
   const ip = m.store.allocator.allocateIp(spec);
   m.store.attachments.push({
     networkId: nw.id,
@@ -160,7 +162,7 @@ export function clusterAttached(d: Daemon, c: Container, nw: NetNetwork, dnsName
 }
 
 /** notifyPeers lets every node's overlay driver re-read the networks' endpoint tables (gossip). */
-function notifyPeers(store: ClusterStore, nids: string[]): void {
+export function notifyPeers(store: ClusterStore, nids: string[]): void {
   for (const daemon of daemonsOf(store).values())
     for (const nid of new Set(nids)) daemon.controller.peersChanged?.(nid);
 }

@@ -6,6 +6,7 @@
 import { bindSocket, unbindSocket } from '../../kernel/socket.ts';
 import type { Daemon } from '../daemon.ts';
 import { createIngress, instantiate, peersFor } from './networks.ts';
+import { serviceRecords } from './services.ts';
 import type { ClusterStore } from './store.ts';
 
 /** GW_BRIDGE is libnetwork's docker_gwbridge (default_gateway.go libnGWNetwork). */
@@ -59,6 +60,7 @@ export function nodeUp(d: Daemon, store: ClusterStore, manager: boolean): void {
     isManager: () => store.nodeByHost(d.host.name)?.role === 'manager',
     isAgent: () => store.nodeByHost(d.host.name) !== undefined,
     peers: (nid) => peersFor(store, d.host.name, nid),
+    serviceRecords: (nid, name) => serviceRecords(store, nid, name),
   };
   if (!store.ingress) createIngress(store, d.world.clock.now());
   ensureGwBridge(d);

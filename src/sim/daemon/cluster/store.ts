@@ -119,3 +119,8 @@ export function removeSwarm(world: World, store: ClusterStore): void {
     (stores.get(world) ?? []).filter((s) => s !== store),
   );
 }
+
+/** swarmsOf lists the world's swarms. */
+export function swarmsOf(world: World): ClusterStore[] {
+  return [...(stores.get(world) ?? [])];
+}

@@ -8,7 +8,8 @@ import { rfc3339NanoFixed } from '../logs.ts';
 import { membership, requireManager } from './cluster.ts';
 import type { ClusterNode, ClusterStore } from './store.ts';
 
-const stamp = (ms: number): string => rfc3339NanoFixed({ ms, ns: 0 });
+const stamp = (ms: number): string =>
+  rfc3339NanoFixed({ ms: Math.floor(ms), ns: Math.round((ms - Math.floor(ms)) * 1e6) });
 
 /** swarmJSON is GET /swarm (swarm.Swarm): only managers may read it. */
 export function swarmJSON(d: Daemon): Record<string, unknown> {

@@ -1,0 +1,104 @@
+// Mirrors moby/moby api/server/router/swarm/cluster_routes.go's service and task routes (v28.2.2):
+// GET /services, POST /services/create, GET|DELETE /services/{id}, POST /services/{id}/update,
+// GET /services/{id}/logs, GET /tasks. The work is in daemon/cluster/services.ts.
+
+import { requireManager } from '../daemon/cluster/cluster.ts';
+import { daemonsOf } from '../daemon/cluster/node.ts';
+import { decodeSpec, listTasks, serviceJSON, taskJSON } from '../daemon/cluster/service_views.ts';
+import {
+  createService,
+  findService,
+  removeService,
+  serviceTable,
+  updateService,
+} from '../daemon/cluster/services.ts';
+import type { Daemon } from '../daemon/daemon.ts';
+import { containerLogs } from '../daemon/logs.ts';
+import { notFound } from '../errdefs.ts';
+import { boolValue, filtersOf, json, noContent, type RouteContext } from './httputils.ts';
+import type { ApiResponse } from './types.ts';
+
+function update(d: Daemon, ctx: RouteContext): ApiResponse {
+  const store = requireManager(d);
+  const current = findService(store, ctx.vars.id);
+  const next = decodeSpec(ctx.body);
+  const known = new Set(current.ports.map((p) => `${p.published}/${p.protocol}`));
+  updateService(d, ctx.vars.id, {
+    replicas: next.global ? undefined : next.replicas,
+    image: next.image,
+    addPorts: next.ports.filter((p) => !known.has(`${p.published}/${p.protocol}`)),
+  });
+  return json(200, { Warnings: null });
+}
+
+/** serviceLogs is GET /services/{id}/logs: each task's log lines with the task's details prefix. */
+function serviceLogs(d: Daemon, ctx: RouteContext): ApiResponse {
+  const store = requireManager(d);
+  const svc = findService(store, ctx.vars.id);
+  const out = { stdout: '', stderr: '' };
+  const opts = { stdout: boolValue(ctx.query, 'stdout'), stderr: boolValue(ctx.query, 'stderr') };
+  for (const t of serviceTable(store).tasks.filter((x) => x.serviceId === svc.id)) {
+    const node = store.nodes.find((n) => n.id === t.nodeId);
+    const daemon = node ? daemonsOf(store).get(node.hostname) : undefined;
+    if (!daemon || !t.containerId || !daemon.containers.has(t.containerId)) continue;
+    const logs = containerLogs(daemon, t.containerId, opts);
+    const prefix = `com.docker.swarm.node.id=${t.nodeId},com.docker.swarm.service.id=${svc.id},com.docker.swarm.task.id=${t.id}`;
+    for (const stream of ['stdout', 'stderr'] as const)
+      for (const line of logs[stream].split(/(?<=\n)/).filter((l) => l !== ''))
+        out[stream] += `${prefix} ${line}`;
+  }
+  return json(200, out);
+}
+
+/** SERVICE_ROUTES are the service and task routes. */
+export const SERVICE_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContext) => ApiResponse]> = [
+  [
+    'GET',
+    '/services',
+    (d, ctx) => {
+      const store = requireManager(d);
+      const status = boolValue(ctx.query, 'status');
+      return json(
+        200,
+        serviceTable(store).services.map((s) => serviceJSON(store, s, status)),
+      );
+    },
+  ],
+  [
+    'POST',
+    '/services/create',
+    (d, ctx) => {
+      const svc = createService(d, decodeSpec(ctx.body));
+      return json(201, { ID: svc.id, Warnings: null });
+    },
+  ],
+  ['GET', '/services/{id}/logs', serviceLogs],
+  ['POST', '/services/{id}/update', update],
+  [
+    'GET',
+    '/services/{id}',
+    (d, ctx) => {
+      const store = requireManager(d);
+      return json(200, serviceJSON(store, findService(store, ctx.vars.id), false));
+    },
+  ],
+  [
+    'DELETE',
+    '/services/{id}',
+    (d, ctx) => {
+      removeService(d, ctx.vars.id);
+      return noContent(200);
+    },
+  ],
+  ['GET', '/tasks', (d, ctx) => json(200, listTasks(d, filtersOf(ctx.query)))],
+  [
+    'GET',
+    '/tasks/{id}',
+    (d, ctx) => {
+      const store = requireManager(d);
+      const t = serviceTable(store).tasks.find((x) => x.id === ctx.vars.id || x.id.startsWith(ctx.vars.id));
+      if (!t) throw notFound(`task ${ctx.vars.id} not found`);
+      return json(200, taskJSON(store, t));
+    },
+  ],
+];

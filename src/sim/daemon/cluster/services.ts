@@ -1,0 +1,378 @@
+// Mirrors swarmkit's manager side of services (manager/controlapi/service.go CreateService,
+// UpdateService, RemoveService; orchestrator/replicated and global: one task per slot or per node;
+// scheduler: spread over ready, active nodes that satisfy the constraints; allocator: one VIP per
+// network in endpoint mode vip) and the worker's executor/container adapter, which runs each task as
+// a container named <service>.<slot>.<task ID> with the com.docker.swarm.* labels. Everything
+// converges at once (the simulator is synchronous); task times come from the world clock.
+
+import { conflict, invalidParameter, notFound } from '../../errdefs.ts';
+import { setVirtualService } from '../../trace/ipvs.ts';
+import { containerCreate } from '../create.ts';
+import type { Daemon } from '../daemon.ts';
+import { cleanupContainer } from '../delete.ts';
+import { getRandomName } from '../names.ts';
+import { pullFromRegistry } from '../registry.ts';
+import { startContainer } from '../start.ts';
+import type { OverlaySpec } from './allocator.ts';
+import { requireManager } from './cluster.ts';
+import { ensureIngressSandbox, publishIngress } from './ingress.ts';
+import { instantiate } from './networks.ts';
+import { daemonsOf } from './node.ts';
+import type { ClusterNode, ClusterStore } from './store.ts';
+
+/** PortConfig is one published port (swarm.PortConfig). */
+export interface PortConfig {
+  protocol: 'tcp' | 'udp';
+  target: number;
+  published: number;
+}
+
+/** Service is a service as the store keeps it (api.Service with its endpoint allocation). */
+export interface Service {
+  id: string;
+  name: string;
+  image: string;
+  cmd: string[];
+  global: boolean;
+  replicas: number;
+  /** networks are the overlay network IDs the tasks attach to. */
+  networks: string[];
+  ports: PortConfig[];
+  endpointMode: 'vip' | 'dnsrr';
+  constraints: string[];
+  /** vips maps a network ID to the service's virtual IP on it (endpoint mode vip). */
+  vips: Map<string, string>;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+/** Task is one scheduled instance of a service (api.Task, reduced). */
+export interface Task {
+  id: string;
+  serviceId: string;
+  slot: number;
+  nodeId: string;
+  containerId: string;
+  desired: 'running' | 'shutdown';
+  state: 'running' | 'shutdown' | 'failed';
+  err: string;
+  image: string;
+  createdAt: number;
+  /** stateAt is when the task reached its current state. */
+  stateAt: number;
+  /** ips maps a network ID to the task's address on it. */
+  ips: Map<string, string>;
+}
+
+interface ServiceTable {
+  services: Service[];
+  tasks: Task[];
+}
+
+const tables = new WeakMap<ClusterStore, ServiceTable>();
+
+/** serviceTable returns the swarm's services and tasks. */
+export function serviceTable(store: ClusterStore): ServiceTable {
+  let t = tables.get(store);
+  if (!t) {
+    t = { services: [], tasks: [] };
+    tables.set(store, t);
+  }
+  return t;
+}
+
+/** findService finds a service by full ID, exact name or unique ID prefix (controlapi lookup). */
+export function findService(store: ClusterStore, term: string): Service {
+  const all = serviceTable(store).services;
+  const exact = all.find((s) => s.id === term) ?? all.find((s) => s.name === term);
+  if (exact) return exact;
+  const byPrefix = all.filter((s) => s.id.startsWith(term));
+  if (byPrefix.length === 1) return byPrefix[0];
+  throw notFound(`service ${term} not found`);
+}
+
+/** ServiceInput is the part of a ServiceSpec the simulator takes. */
+export interface ServiceInput {
+  name: string;
+  image: string;
+  cmd: string[];
+  global: boolean;
+  replicas: number;
+  networks: string[];
+  ports: PortConfig[];
+  endpointMode: 'vip' | 'dnsrr';
+  constraints: string[];
+}
+
+function networkSpec(store: ClusterStore, term: string): OverlaySpec {
+  const spec = store.findNetwork(term);
+  if (!spec) throw notFound(`network ${term} not found`);
+  return spec;
+}
+
+/** createService is CreateService: validates, allocates VIPs, then schedules the tasks. */
+export function createService(d: Daemon, input: ServiceInput): Service {
+  const store = requireManager(d);
+  const table = serviceTable(store);
+  if (input.name === '') input = { ...input, name: getRandomName(store.rng, 0) };
+  if (!/^[a-zA-Z0-9](?:[-_]*[A-Za-z0-9]+)*$/.test(input.name) || input.name.length > 63)
+    throw invalidParameter(
+      `rpc error: code = InvalidArgument desc = name must be valid as a DNS name component`,
+    );
+  if (table.services.some((s) => s.name === input.name))
+    throw conflict(
+      `rpc error: code = AlreadyExists desc = name conflicts with an existing object: service ${input.name} already exists`,
+    );
+  const nets = input.networks.map((n) => networkSpec(store, n).id);
+  d.advance(60);
+  const now = d.world.clock.now();
+  const svc: Service = {
+    ...input,
+    networks: nets,
+    id: store.rng.base36(25),
+    vips: new Map(),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  if (svc.endpointMode === 'vip')
+    for (const nid of nets) svc.vips.set(nid, store.allocator.allocateIp(networkSpec(store, nid)));
+  table.services.push(svc);
+  reconcile(store);
+  return svc;
+}
+
+/** updateService applies a new replica count, image or published ports and re-converges. */
+export function updateService(
+  d: Daemon,
+  term: string,
+  change: { replicas?: number; image?: string; addPorts?: PortConfig[] },
+): Service {
+  const store = requireManager(d);
+  const svc = findService(store, term);
+  d.advance(40);
+  if (change.replicas !== undefined) {
+    if (svc.global) throw invalidParameter(`scale can only be used with replicated or replicated-job mode`);
+    svc.replicas = change.replicas;
+  }
+  if (change.addPorts) svc.ports = [...svc.ports, ...change.addPorts];
+  if (change.image !== undefined && change.image !== svc.image) {
+    svc.image = change.image;
+    for (const t of liveTasks(store, svc)) shutdownTask(store, t); // rolling update, one step
+  }
+  svc.version++;
+  svc.updatedAt = d.world.clock.now();
+  reconcile(store);
+  return svc;
+}
+
+/** removeService is RemoveService: its tasks' containers go, its VIPs are released. */
+export function removeService(d: Daemon, term: string): void {
+  const store = requireManager(d);
+  const svc = findService(store, term);
+  const table = serviceTable(store);
+  for (const t of table.tasks.filter((x) => x.serviceId === svc.id)) removeTaskContainer(store, t);
+  table.tasks = table.tasks.filter((x) => x.serviceId !== svc.id);
+  table.services = table.services.filter((s) => s !== svc);
+  for (const [nid, ip] of svc.vips) {
+    store.allocator.releaseIp(nid, ip);
+    setVirtualService(d.world, ip, undefined);
+  }
+  publishRecords(store);
+}
+
+/** liveTasks lists a service's tasks that should be running. */
+export function liveTasks(store: ClusterStore, svc: Service): Task[] {
+  return serviceTable(store).tasks.filter((t) => t.serviceId === svc.id && t.desired === 'running');
+}
+
+function matches(node: ClusterNode, constraint: string): boolean {
+  const m = /^\s*([\w.]+)\s*(==|!=)\s*(.+?)\s*$/.exec(constraint);
+  if (!m) return true;
+  const value =
+    m[1] === 'node.role'
+      ? node.role
+      : m[1] === 'node.hostname'
+        ? node.hostname
+        : m[1] === 'node.id'
+          ? node.id
+          : '';
+  return m[2] === '==' ? value === m[3] : value !== m[3];
+}
+
+/** eligibleNodes lists the ready, active nodes that satisfy a service's constraints. */
+export function eligibleNodes(store: ClusterStore, svc: Service): ClusterNode[] {
+  return store.nodes.filter(
+    (n) => n.state === 'ready' && n.availability === 'active' && svc.constraints.every((c) => matches(n, c)),
+  );
+}
+
+/** reconcile is the orchestrator + scheduler pass: every service gets its tasks, spread over nodes. */
+export function reconcile(store: ClusterStore): void {
+  const table = serviceTable(store);
+  for (const svc of table.services) {
+    const live = liveTasks(store, svc);
+    for (const t of live) {
+      const node = store.nodes.find((n) => n.id === t.nodeId);
+      if (node?.state !== 'ready' || node.availability === 'drain') shutdownTask(store, t);
+    }
+    if (svc.global) {
+      for (const node of eligibleNodes(store, svc))
+        if (!liveTasks(store, svc).some((t) => t.nodeId === node.id)) startTask(store, svc, 0, node);
+      continue;
+    }
+    const running = liveTasks(store, svc).sort((a, b) => a.slot - b.slot);
+    for (const t of running.filter((x) => x.slot > svc.replicas)) removeTask(store, t);
+    for (let slot = 1; slot <= svc.replicas; slot++) {
+      if (running.some((t) => t.slot === slot)) continue;
+      const node = pickNode(store, svc);
+      if (node) startTask(store, svc, slot, node);
+    }
+  }
+  publishRecords(store);
+}
+
+/** pickNode is the spread strategy: fewest tasks of this service, then fewest tasks overall. */
+function pickNode(store: ClusterStore, svc: Service): ClusterNode | undefined {
+  const tasks = serviceTable(store).tasks.filter((t) => t.desired === 'running');
+  const count = (n: ClusterNode, sid?: string): number =>
+    tasks.filter((t) => t.nodeId === n.id && (sid === undefined || t.serviceId === sid)).length;
+  let best: ClusterNode | undefined;
+  for (const n of eligibleNodes(store, svc)) {
+    if (!best) best = n;
+    else if (
+      count(n, svc.id) < count(best, svc.id) ||
+      (count(n, svc.id) === count(best, svc.id) && count(n) < count(best))
+    )
+      best = n;
+  }
+  return best;
+}
+
+function daemonOf(store: ClusterStore, nodeId: string): Daemon | undefined {
+  const node = store.nodes.find((n) => n.id === nodeId);
+  return node ? daemonsOf(store).get(node.hostname) : undefined;
+}
+
+/** taskName is the task's name as `service ps` and the container show it (without the ID). */
+export function taskName(svc: Service, t: Task, nodeId: string): string {
+  return svc.global ? `${svc.name}.${nodeId}` : `${svc.name}.${t.slot}`;
+}
+
+function startTask(store: ClusterStore, svc: Service, slot: number, node: ClusterNode): void {
+  const d = daemonsOf(store).get(node.hostname);
+  if (!d) return;
+  d.advance(300);
+  const now = d.world.clock.now();
+  const task: Task = {
+    id: store.rng.base36(25),
+    serviceId: svc.id,
+    slot,
+    nodeId: node.id,
+    containerId: '',
+    desired: 'running',
+    state: 'running',
+    err: '',
+    image: svc.image,
+    createdAt: now,
+    stateAt: now,
+    ips: new Map(),
+  };
+  serviceTable(store).tasks.push(task);
+  const name = `${taskName(svc, task, node.id)}.${task.id}`;
+  try {
+    if (!d.images.findImage(svc.image) && !pullFromRegistry(d, svc.image))
+      d.images.pull(svc.image, undefined);
+    if (svc.ports.length > 0 && store.ingress) ensureIngressSandbox(d, store);
+    const nets = [...(svc.ports.length > 0 && store.ingress ? [store.ingress.id] : []), ...svc.networks];
+    const specs = [store.ingress, ...store.networks.values()];
+    for (const nid of nets) instantiate(d, specs.find((n) => n?.id === nid) as OverlaySpec);
+    const endpoints: Record<string, unknown> = {};
+    for (const nid of nets) endpoints[nid] = {};
+    const labels = {
+      'com.docker.swarm.node.id': node.id,
+      'com.docker.swarm.service.id': svc.id,
+      'com.docker.swarm.service.name': svc.name,
+      'com.docker.swarm.task': '',
+      'com.docker.swarm.task.id': task.id,
+      'com.docker.swarm.task.name': name,
+    };
+    const { Id } = containerCreate(d, name, {
+      Image: svc.image,
+      ...(svc.cmd.length > 0 ? { Cmd: svc.cmd } : {}),
+      Labels: labels,
+      HostConfig: { NetworkMode: nets[0] ?? 'default' },
+      NetworkingConfig: { EndpointsConfig: endpoints },
+    });
+    task.containerId = Id;
+    startContainer(d, d.getContainer(Id));
+    const c = d.getContainer(Id);
+    for (const nid of nets) {
+      const es = [...c.networkSettings.networks.values()].find((e) => e.NetworkID === nid);
+      if (es?.IPAddress) task.ips.set(nid, es.IPAddress);
+    }
+  } catch (e) {
+    task.state = 'failed';
+    task.err = e instanceof Error ? e.message : String(e);
+  }
+}
+
+function removeTaskContainer(store: ClusterStore, t: Task): void {
+  const d = daemonOf(store, t.nodeId);
+  const c = d && t.containerId ? d.containers.get(t.containerId) : undefined;
+  if (d && c) cleanupContainer(d, c, true);
+}
+
+/** removeTask is a scale-down: desired state "remove", so the task leaves the history with its container. */
+function removeTask(store: ClusterStore, t: Task): void {
+  removeTaskContainer(store, t);
+  const table = serviceTable(store);
+  table.tasks = table.tasks.filter((x) => x !== t);
+}
+
+/** shutdownTask stops a task's container (it stays in the task history as Shutdown). */
+export function shutdownTask(store: ClusterStore, t: Task): void {
+  const d = daemonOf(store, t.nodeId);
+  t.desired = 'shutdown';
+  if (t.state === 'running') t.state = 'shutdown';
+  const now = (d ?? [...daemonsOf(store).values()][0])?.world.clock.now();
+  if (now !== undefined) t.stateAt = now;
+  removeTaskContainer(store, t);
+}
+
+/** publishRecords programs each VIP's backends (the IPVS tables of the load balancer). */
+function publishRecords(store: ClusterStore): void {
+  publishIngress(store, serviceTable(store).services, serviceTable(store).tasks);
+  const world = [...daemonsOf(store).values()][0]?.world;
+  if (!world) return;
+  for (const svc of serviceTable(store).services)
+    for (const [nid, vip] of svc.vips)
+      setVirtualService(
+        world,
+        vip,
+        liveTasks(store, svc)
+          .filter((t) => t.state === 'running')
+          .map((t) => t.ips.get(nid) ?? '')
+          .filter((ip) => ip !== ''),
+      );
+}
+
+/** serviceRecords answers the embedded DNS for service names: VIP or task IPs, and tasks.<name>. */
+export function serviceRecords(store: ClusterStore, nid: string, name: string): string[] | undefined {
+  const lower = name.replace(/\.$/, '').toLowerCase();
+  for (const svc of serviceTable(store).services) {
+    if (!svc.networks.includes(nid)) continue;
+    const taskIPs = (): string[] =>
+      liveTasks(store, svc)
+        .filter((t) => t.state === 'running')
+        .map((t) => t.ips.get(nid) ?? '')
+        .filter((ip) => ip !== '');
+    if (lower === `tasks.${svc.name.toLowerCase()}`) return taskIPs();
+    if (lower === svc.name.toLowerCase()) {
+      const vip = svc.vips.get(nid);
+      return svc.endpointMode === 'vip' && vip ? [vip] : taskIPs();
+    }
+  }
+  return undefined;
+}
