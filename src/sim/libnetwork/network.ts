@@ -276,7 +276,8 @@ export class Network {
       found = true;
       if (ipType === 4 && !ips.includes(peer.ip)) ips.push(peer.ip);
     }
-    const service = this.type === 'overlay' ? this.controller.clusterProvider?.serviceRecords?.(this.id, name) : undefined;
+    const service =
+      this.type === 'overlay' ? this.controller.clusterProvider?.serviceRecords?.(this.id, name) : undefined;
     if (service) {
       found = true;
       if (ipType === 4) for (const ip of service) if (!ips.includes(ip)) ips.push(ip);

@@ -7,11 +7,13 @@ import { humanDuration } from '../../gounits.ts';
 import { pathEscape } from '../client.ts';
 import { type CommandSpec, exactArgs, noArgs, requiresMinArgs } from '../cobra.ts';
 import type { RunContext } from '../context.ts';
+import { ApiError, CliError } from '../errors.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
 import { ellipsis, naturalLess, naturalSort, parseRFC3339, truncateID } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
 import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
 import { prettyPrint } from './node.ts';
+import { type PrettyServiceJson, prettyService } from './service_pretty.ts';
 
 interface PortJson {
   Protocol: string;
@@ -198,24 +200,76 @@ export const servicePs: CommandSpec = {
     formatFlag(),
   ],
   run: (ctx, args, flags) => {
-    const ids = args.map((a) => ctx.client.get<ServiceJson>(`/services/${pathEscape(a)}`).ID);
+    const ids = args.map((a) => {
+      try {
+        return ctx.client.get<ServiceJson>(`/services/${pathEscape(a)}`).ID;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 404) throw new CliError(`no such service: ${a}`);
+        throw e;
+      }
+    });
     const filters = JSON.stringify({ service: Object.fromEntries(ids.map((id) => [id, true])) });
     const tasks = ctx.client.get<TaskJson[]>('/tasks', { filters });
     let format = flags.get<string>('format') || 'table';
     if (format === 'table') format = flags.get<boolean>('quiet') ? '{{.ID}}' : TASK_TABLE;
-    printTasks(ctx, tasks, !flags.get<boolean>('no-trunc'), format);
+    const quiet = flags.get<boolean>('quiet');
+    printTasks(ctx, tasks, !flags.get<boolean>('no-trunc') && !quiet, format);
   },
 };
+
+/** serviceTypedView is what swarm.Service's Go type shows a template: nil slices are present. */
+function serviceTypedView(raw: unknown): unknown {
+  const svc = raw as { Endpoint?: Record<string, unknown> };
+  return { ...svc, Endpoint: { Ports: null, VirtualIPs: null, ...(svc.Endpoint ?? {}) } };
+}
 
 /** serviceInspect is `docker service inspect` (JSON or --format). */
 export const serviceInspect: CommandSpec = {
   use: 'inspect [OPTIONS] SERVICE [SERVICE...]',
   short: 'Display detailed information on one or more services',
   args: requiresMinArgs(1),
-  flags: [formatFlag(INSPECT_FORMAT_HELP, 'f')],
+  flags: [
+    formatFlag(INSPECT_FORMAT_HELP, 'f'),
+    { name: 'pretty', usage: 'Print the information in a human friendly format', kind: 'bool' },
+  ],
   run: (ctx, args, flags) => {
-    inspect(ctx, args, flags.get<string>('format') ?? '', (ref) =>
-      ctx.client.get(`/services/${pathEscape(ref)}`),
+    if (flags.get<boolean>('pretty') && flags.get<string>('format'))
+      throw new CliError('--format is incompatible with human friendly format');
+    if (flags.get<boolean>('pretty')) {
+      const names = (id: string): string => {
+        try {
+          return ctx.client.get<{ Name: string }>(`/networks/${id}`).Name;
+        } catch {
+          return id;
+        }
+      };
+      const errs: string[] = [];
+      for (const ref of args) {
+        try {
+          ctx.out(
+            `${prettyService(ctx.client.get<PrettyServiceJson>(`/services/${pathEscape(ref)}`), names)}\n`,
+          );
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 404) errs.push(`Error: no such service: ${ref}`);
+          else throw e;
+        }
+      }
+      if (errs.length > 0) throw new CliError(errs.join('\n'));
+      return;
+    }
+    inspect(
+      ctx,
+      args,
+      flags.get<string>('format') ?? '',
+      (ref) => {
+        try {
+          return ctx.client.get(`/services/${pathEscape(ref)}`);
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 404) throw new CliError(`Error: no such service: ${ref}`);
+          throw e;
+        }
+      },
+      serviceTypedView,
     );
   },
 };
@@ -227,7 +281,14 @@ export const serviceLogs: CommandSpec = {
   args: exactArgs(1),
   flags: [{ name: 'no-task-ids', usage: 'Do not include task IDs in output', kind: 'bool' }],
   run: (ctx, args, flags) => {
-    const svc = ctx.client.get<ServiceJson>(`/services/${pathEscape(args[0])}`);
+    let svc: ServiceJson;
+    try {
+      svc = ctx.client.get<ServiceJson>(`/services/${pathEscape(args[0])}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404)
+        throw new CliError(`no such task or service: ${args[0]}`);
+      throw e;
+    }
     const padding = String(svc.Spec.Mode.Replicated?.Replicas ?? 1).length;
     const res = ctx.client.get<{ stdout: string; stderr: string }>(`/services/${svc.ID}/logs`, {
       stdout: '1',

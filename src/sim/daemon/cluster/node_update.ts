@@ -6,11 +6,10 @@
 import { invalidParameter } from '../../errdefs.ts';
 import { bindSocket } from '../../kernel/socket.ts';
 import type { Daemon } from '../daemon.ts';
-import { cleanupContainer } from '../delete.ts';
 import { requireManager } from './cluster.ts';
 import { instantiate } from './networks.ts';
 import { daemonsOf } from './node.ts';
-import { reconcile, serviceTable } from './services.ts';
+import { reconcile, serviceTable, stopTaskContainer } from './services.ts';
 import { type ClusterNode, type ClusterStore, swarmsOf } from './store.ts';
 import { findNode } from './views.ts';
 
@@ -53,7 +52,7 @@ function startManager(store: ClusterStore, node: ClusterNode): void {
  * setNodeReachable takes a node's host off the swarm (down) or brings it back. Down: the managers
  * stop hearing its heartbeat, mark it Down and start its tasks elsewhere (the old ones are left
  * Running with desired state Shutdown until the node returns). Up: it reports again, its orphaned
- * task containers are removed and the node is Ready.
+ * task containers are stopped and the node is Ready.
  */
 export function setNodeReachable(store: ClusterStore, hostname: string, up: boolean): void {
   const node =
@@ -75,8 +74,7 @@ export function setNodeReachable(store: ClusterStore, hostname: string, up: bool
     if (t.nodeId !== node.id || t.desired !== 'shutdown' || t.state !== 'running') continue;
     t.state = 'shutdown';
     if (daemon) t.stateAt = daemon.world.clock.now();
-    const c = daemon && t.containerId ? daemon.containers.get(t.containerId) : undefined;
-    if (daemon && c) cleanupContainer(daemon, c, true);
+    stopTaskContainer(store, t);
   }
   reconcile(store);
 }

@@ -19,8 +19,12 @@ import {
 } from './services.ts';
 import type { ClusterStore } from './store.ts';
 
+/** stamp is a time.Time as Go's MarshalJSON writes it (RFC3339Nano: trailing zeros trimmed). */
 const stamp = (ms: number): string =>
-  rfc3339NanoFixed({ ms: Math.floor(ms), ns: Math.round((ms - Math.floor(ms)) * 1e6) });
+  rfc3339NanoFixed({ ms: Math.floor(ms), ns: Math.round((ms - Math.floor(ms)) * 1e6) }).replace(
+    /\.?0+Z$/,
+    'Z',
+  );
 
 /** pinImage is what the daemon does with QueryRegistry: tag:latest added, the digest pinned. */
 export function pinImage(image: string): string {

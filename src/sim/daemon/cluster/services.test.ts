@@ -112,7 +112,8 @@ test('service errors: duplicate names, unknown services and networks, workers', 
     dup.stderr,
     'Error response from daemon: rpc error: code = AlreadyExists desc = name conflicts with an existing object: service web already exists\n',
   );
-  assert.equal(run('docker service ps nope').stderr, 'Error response from daemon: service nope not found\n');
+  assert.equal(run('docker service ps nope').stderr, 'no such service: nope\n');
+  assert.equal(run('docker service logs nope').stderr, 'no such task or service: nope\n');
   assert.equal(
     run('docker service create -d --network nope nginx').stderr,
     'Error response from daemon: network nope not found\n',

@@ -13,6 +13,7 @@ import { cleanupContainer } from '../delete.ts';
 import { getRandomName } from '../names.ts';
 import { pullFromRegistry } from '../registry.ts';
 import { startContainer } from '../start.ts';
+import { stopContainer } from '../stop.ts';
 import type { OverlaySpec } from './allocator.ts';
 import { requireManager } from './cluster.ts';
 import { ensureIngressSandbox, publishIngress } from './ingress.ts';
@@ -156,9 +157,11 @@ export function updateService(
     if (svc.global) throw invalidParameter(`scale can only be used with replicated or replicated-job mode`);
     svc.replicas = change.replicas;
   }
-  if (change.addPorts) svc.ports = [...svc.ports, ...change.addPorts];
-  if (change.image !== undefined && change.image !== svc.image) {
-    svc.image = change.image;
+  const newPorts = change.addPorts ?? [];
+  if (newPorts.length > 0) svc.ports = [...svc.ports, ...newPorts];
+  const newImage = change.image !== undefined && change.image !== svc.image;
+  if (newImage || newPorts.length > 0) {
+    svc.image = change.image ?? svc.image;
     for (const t of liveTasks(store, svc)) shutdownTask(store, t); // rolling update, one step
   }
   svc.version++;
@@ -338,7 +341,14 @@ export function shutdownTask(store: ClusterStore, t: Task): void {
   if (t.state === 'running') t.state = 'shutdown';
   const now = (d ?? [...daemonsOf(store).values()][0])?.world.clock.now();
   if (now !== undefined) t.stateAt = now;
-  removeTaskContainer(store, t);
+  stopTaskContainer(store, t);
+}
+
+/** stopTaskContainer stops a shut-down task's container; it stays (exited) with its logs. */
+export function stopTaskContainer(store: ClusterStore, t: Task): void {
+  const d = daemonOf(store, t.nodeId);
+  const c = d && t.containerId ? d.containers.get(t.containerId) : undefined;
+  if (d && c?.state.running) stopContainer(d, c);
 }
 
 /** publishRecords programs each VIP's backends (the IPVS tables of the load balancer). */

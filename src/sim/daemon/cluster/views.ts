@@ -8,8 +8,12 @@ import { rfc3339NanoFixed } from '../logs.ts';
 import { membership, requireManager } from './cluster.ts';
 import type { ClusterNode, ClusterStore } from './store.ts';
 
+/** stamp is a time.Time as Go's MarshalJSON writes it (RFC3339Nano: trailing zeros trimmed). */
 const stamp = (ms: number): string =>
-  rfc3339NanoFixed({ ms: Math.floor(ms), ns: Math.round((ms - Math.floor(ms)) * 1e6) });
+  rfc3339NanoFixed({ ms: Math.floor(ms), ns: Math.round((ms - Math.floor(ms)) * 1e6) }).replace(
+    /\.?0+Z$/,
+    'Z',
+  );
 
 /** swarmJSON is GET /swarm (swarm.Swarm): only managers may read it. */
 export function swarmJSON(d: Daemon): Record<string, unknown> {
