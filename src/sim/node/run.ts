@@ -68,7 +68,8 @@ function main(): void {
     if (args.json) {
       out += `${JSON.stringify({ host, cmd, stdout: res.stdout, stderr: res.stderr, exitCode: res.exitCode })}\n`;
     } else {
-      out += `${prompt}${cmd}\n${res.stdout}${res.stderr}`;
+      // the transcript keeps stdout and stderr in the order they were written, as a terminal shows them
+      out += `${prompt}${cmd}\n${res.transcript.map((c) => c.text).join('')}`;
     }
   }
   process.stdout.write(out);
