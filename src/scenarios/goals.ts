@@ -79,6 +79,12 @@ export const GOALS = {
   /** fileContains: lab file `path` contains `text`. */
   fileContains: (s: LabStateView, a: GoalArgs) =>
     (hostOf(s, a)?.files[str(a, 'path')] ?? '').includes(str(a, 'text')),
+  /** networkSubnet: network `name` exists with IPAM subnet `subnet` (e.g. "10.10.0.0/24"). */
+  networkSubnet: (s: LabStateView, a: GoalArgs) =>
+    (hostOf(s, a)?.networks.find((n) => n.name === str(a, 'name'))?.subnets ?? []).includes(str(a, 'subnet')),
+  /** containerIp: container `container` has address `ip` on network `network`. */
+  containerIp: (s: LabStateView, a: GoalArgs) =>
+    container(hostOf(s, a), str(a, 'container'))?.networks[str(a, 'network')]?.ip === str(a, 'ip'),
 } satisfies Record<string, (s: LabStateView, a: GoalArgs) => boolean>;
 
 /** GoalName is the name of one of the GOALS. */

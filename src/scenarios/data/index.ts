@@ -3,7 +3,9 @@
 import type { ScenarioInput } from '../schema.ts';
 import { bridgeBasics } from './bridge-basics.ts';
 import { bridgeLab } from './bridge-lab.ts';
+import { cnmLab } from './cnm-lab.ts';
 import { hostLab } from './host-lab.ts';
+import { macvlanLab } from './macvlan-lab.ts';
 import { noneLab } from './none-lab.ts';
 import { playground } from './playground.ts';
 import { twoHosts } from './two-hosts.ts';
@@ -16,4 +18,6 @@ export const SCENARIO_DATA: readonly ScenarioInput[] = [
   bridgeLab,
   hostLab,
   noneLab,
+  cnmLab,
+  macvlanLab,
 ];
