@@ -2,6 +2,7 @@
 // progress; persists {scenario, seed, log, history} to localStorage and restores it by replay.
 // Plain TS: views (terminal, editor, challenges, topology) subscribe to it; no DOM here.
 
+import { PROGRESS_KEY } from '../../lib/progress.ts';
 import { goalMet } from '../../scenarios/goals.ts';
 import type { Scenario } from '../../scenarios/schema.ts';
 import { startScenario } from '../../scenarios/start.ts';
@@ -30,7 +31,7 @@ export interface SavedLab {
 export type StoreEvent = { type: 'world'; reason: 'reset' | 'undo' } | { type: 'change' };
 
 /** PROGRESS_KEY holds completed challenges for course progress: {scenarioId: [challengeId…]}. */
-export const PROGRESS_KEY = 'dnl:progress';
+export { PROGRESS_KEY };
 
 /** labKey is where a lab's state lives in storage. */
 export const labKey = (scenarioId: string, instance = ''): string =>
