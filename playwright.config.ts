@@ -7,7 +7,9 @@ if (!browser) {
   process.exit(1);
 }
 const { executablePath } = browser;
-const port = 4321;
+// E2E_PORT and E2E_DIST let several builds be tested side by side (default: dist/ on 4321).
+const port = Number(process.env.E2E_PORT ?? 4321);
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 // Keep the browser off the network: the tests only talk to the local preview server.
 const quietArgs = [
@@ -23,6 +25,7 @@ const quietArgs = [
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: process.env.E2E_PORT ? `test-results-${port}` : 'test-results',
   workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
@@ -34,7 +37,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: `npx astro preview --host 127.0.0.1 --port ${port} --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
