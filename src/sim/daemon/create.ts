@@ -13,6 +13,7 @@ import { decodeEndpointSettings, validateNetworkingConfig } from './endpoint-set
 import { decodeStruct, isPlainObject, lookupField } from './gostruct.ts';
 import type { LocalImage } from './images.ts';
 import { netMode } from './netmode.ts';
+import { validateNetMode } from './netmode-validate.ts';
 import { findNetwork } from './network.ts';
 
 /** HOST_NETWORK_PORTS_WARNING is the create warning for -p with --network host. */
@@ -91,6 +92,7 @@ export function containerCreate(
       endpoints.set('bridge', ep);
     }
   }
+  validateNetMode(config, hostConfig);
   const restart = hostConfig.RestartPolicy as { Name: string; MaximumRetryCount: number };
   if (restart.Name === '') restart.Name = 'no';
 

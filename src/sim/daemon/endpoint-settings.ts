@@ -26,8 +26,6 @@ export const RUNCONFIG_ERRORS = {
   unsupportedNetworkAndIP: 'user specified IP address is supported on user defined networks only',
   unsupportedNetworkAndAlias:
     'network-scoped alias is supported only for containers in user defined networks',
-  conflictHostNetworkAndLinks:
-    "conflicting options: host type networking can't be used with links. This would result in undefined behavior",
 } as const;
 
 /** decodeEndpointSettings decodes an API EndpointSettings object into the daemon's form. */

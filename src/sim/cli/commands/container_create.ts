@@ -233,6 +233,9 @@ export function parseContainer(flags: FlagSet, image: string, cmd: string[]): Co
     Privileged: g('privileged'),
     PublishAllPorts: g('publish-all'),
     ReadonlyRootfs: g('read-only'),
+    IpcMode: g('ipc'),
+    PidMode: g('pid'),
+    UTSMode: g('uts'),
   };
   const endpoints = parseNetworkOpts(flags, nets);
   const first = endpoints[networkMode];

@@ -203,10 +203,8 @@ test('info: client section and server lines', () => {
       ExperimentalBuild: false,
       LiveRestoreEnabled: false,
       RegistryConfig: {
-        InsecureRegistryCIDRs: [
-          { IP: '::1', Mask: '/////////////////////w==' },
-          { IP: '127.0.0.0', Mask: '/wAAAA==' },
-        ],
+        // registry.NetIPNet marshals as its CIDR string.
+        InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'],
         IndexConfigs: { 'docker.io': { Name: 'docker.io', Secure: true } },
         Mirrors: [],
       },

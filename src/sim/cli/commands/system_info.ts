@@ -14,30 +14,6 @@ const pNonEmpty = (ctx: RunContext, label: string, v: unknown): void => {
   if (v !== undefined && v !== null && v !== '') ctx.println(`${label} ${goPrint(v)}`);
 };
 
-function maskSize(b64: string): number {
-  let bits = 0;
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  const bytes: number[] = [];
-  let buf = 0;
-  let nbits = 0;
-  for (const ch of b64.replace(/=+$/, '')) {
-    buf = (buf << 6) | alphabet.indexOf(ch);
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      bytes.push((buf >> nbits) & 0xff);
-    }
-  }
-  for (const byte of bytes) {
-    let c = byte;
-    while (c & 0x80) {
-      bits++;
-      c = (c << 1) & 0xff;
-    }
-  }
-  return bits;
-}
-
 function printSwarm(ctx: RunContext, s: Json): void {
   const state = s.LocalNodeState;
   if (state === 'inactive' || state === 'locked' || state === undefined) return;
@@ -162,7 +138,8 @@ function printServer(ctx: RunContext, i: Json): void {
   if (rc && (cidrs.length > 0 || Object.keys(idx).length > 0)) {
     p(ctx, ' Insecure Registries:');
     for (const c of Object.values(idx)) if (!c.Secure) ctx.println(`  ${c.Name}`);
-    for (const c of cidrs) ctx.println(`  ${c.IP}/${maskSize(String(c.Mask))}`);
+    // registry.NetIPNet marshals as its CIDR string ("127.0.0.0/8").
+    for (const c of cidrs) ctx.println(`  ${c}`);
   }
   const mirrors = (rc?.Mirrors as string[] | null) ?? [];
   if (mirrors.length > 0) {
