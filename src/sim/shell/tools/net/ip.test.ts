@@ -180,3 +180,22 @@ test('ip neigh shows ARP entries learned by traffic', () => {
     `172.17.0.2 dev docker0 lladdr ${web.mac} REACHABLE \n`,
   );
 });
+
+test('iproute2 link selectors: type KIND and master DEV', () => {
+  const L = lab();
+  const names = (cmd: string): string[] =>
+    run(L.world, L.host, ip, cmd)
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map((line) => line.split(/\s+/)[0]);
+  const veths = names('ip -br link show type veth');
+  assert.ok(veths.length > 0 && veths.every((n) => n.startsWith('veth')));
+  assert.deepEqual(names('ip -br link show type bridge'), ['docker0']);
+  assert.deepEqual(names('ip -br link show master docker0'), veths);
+  assert.deepEqual(names('ip -br link show type ether'), []);
+  assert.deepEqual(run(L.world, L.host, ip, 'ip link show master nope'), {
+    stdout: '',
+    stderr: 'Device "nope" does not exist.\n',
+    exitCode: 1,
+  });
+});

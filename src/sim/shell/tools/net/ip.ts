@@ -5,6 +5,7 @@
 
 import { cidrString, isIPv4, parseCidr } from '../../../kernel/inet.ts';
 import { addAddr, addRoute, delAddr, delRoute, findLink } from '../../../kernel/netns.ts';
+import type { Link } from '../../../kernel/types.ts';
 import { candidateRoutes } from '../../../trace/route.ts';
 import type { Program, ProgramResult } from '../../program.ts';
 import type { IpCtx } from './ip-link.ts';
@@ -20,15 +21,36 @@ function takeDev(args: string[]): string | undefined {
   return first;
 }
 
+// iproute2's `type KIND` and `master DEV` selectors (ipaddress.c): physical NICs and lo have no
+// rtnl kind, so `type` never matches them.
+const RTNL_KINDS = new Set(['veth', 'bridge', 'macvlan', 'ipvlan', 'vlan', 'dummy', 'vxlan']);
+
 function show(c: IpCtx, obj: 'link' | 'addr', args: string[], o: ShowOpts): ProgramResult {
-  const name = takeDev(args.filter((a) => a !== 'up'));
-  const upOnly = args.includes('up');
+  const rest = [...args];
+  const filters: ((l: Link) => boolean)[] = [];
+  for (let i = 0; c.f === 'gnu' && i < rest.length; ) {
+    const [key, value] = [rest[i], rest[i + 1]];
+    if (key === 'type' && value !== undefined) {
+      filters.push((l) => RTNL_KINDS.has(l.kind) && l.kind === value);
+    } else if (key === 'master' && value !== undefined) {
+      const m = findLink(c.ns, value);
+      if (!m) return noDevice(c, value, true);
+      filters.push((l) => l.master === m.index);
+    } else {
+      i++;
+      continue;
+    }
+    rest.splice(i, 2);
+  }
+  if (rest.includes('up')) filters.push((l) => l.up);
+  const name = takeDev(rest.filter((a) => a !== 'up'));
   if (name) {
     const l = findLink(c.ns, name);
     if (!l) return noDevice(c, name, true);
     return res(showLinks(c.ns, { ...o, link: obj === 'link' }, l));
   }
-  return res(showLinks(c.ns, { ...o, link: obj === 'link' }, undefined, upOnly ? (l) => l.up : undefined));
+  const keep = filters.length > 0 ? (l: Link) => filters.every((f) => f(l)) : undefined;
+  return res(showLinks(c.ns, { ...o, link: obj === 'link' }, undefined, keep));
 }
 
 function addrCmd(c: IpCtx, cmd: string, args: string[]): ProgramResult {
