@@ -94,3 +94,22 @@ test('compose validates keys like the schema and warns about several default fil
     /^time="[^"]+" level=warning msg="Found multiple config files with supported names: \/root\/app\/compose\.yaml, \/root\/app\/docker-compose\.yml"\ntime="[^"]+" level=warning msg="Using \/root\/app\/compose\.yaml"\n$/,
   );
 });
+
+test('networks no service uses are left out of config and up (WithoutUnnecessaryResources)', () => {
+  const sim = createWorld();
+  sim.exec('docker pull alpine');
+  sim.writeFile(
+    '/root/app/compose.yaml',
+    'services:\n  a:\n    image: alpine\n    command: sleep 3600\nnetworks:\n  spare: {}\n',
+  );
+  sim.exec('cd /root/app');
+  assert.equal(
+    sim.exec('docker compose config').stdout,
+    'name: app\nservices:\n  a:\n    command:\n      - sleep\n      - "3600"\n    image: alpine\n    networks:\n      default: null\nnetworks:\n  default:\n    name: app_default\n',
+  );
+  const up = sim.exec('docker compose up -d');
+  assert.equal(
+    up.stderr,
+    ' Network app_default  Creating\n Network app_default  Created\n Container app-a-1  Creating\n Container app-a-1  Created\n Container app-a-1  Starting\n Container app-a-1  Started\n',
+  );
+});

@@ -321,6 +321,10 @@ export function loadProject(opts: LoadOptions): Project {
           `service "${s.name}" depends on undefined service "${d}": invalid compose project`,
         );
   }
+  // cmd/compose ToProject ends with project.WithoutUnnecessaryResources(): networks no service uses
+  // are neither shown by `config` nor created by `up` (there is no --all-resources here).
+  const used = new Set(Object.values(services).flatMap((s) => Object.keys(s.networks)));
+  for (const k of Object.keys(networks)) if (!used.has(k)) delete networks[k];
   return { name, workingDir, composeFiles: [opts.file], services, networks };
 }
 

@@ -153,8 +153,9 @@ test('version: client and server sections through the 20-wide tabwriter', () => 
       'Server: Docker Engine - Community\n Engine:\n  Version:          28.2.2\n  API version:      1.50 (minimum version 1.24)\n  Go version:       go1.24.3\n  Git commit:       45873be\n  Built:            Fri May 30 12:07:27 2025\n  OS/Arch:          linux/amd64\n  Experimental:     false\n runc:\n  Version:          1.2.5\n  GitCommit:        v1.2.5-0-g59923ef\n',
   );
   assert.equal(
-    docker(a, ['version', '--format', '{{.Server.Version}}|{{.Client.APIVersion}}']).stdout,
-    '<no value>|1.50\n',
+    docker(a, ['version', '--format', '{{.Server.Version}}|{{.Server.APIVersion}}|{{.Client.APIVersion}}'])
+      .stdout,
+    '<no value>|<no value>|1.50\n',
   );
   assert.equal(reformatDate('2025-05-30T12:07:27.000000000+00:00'), 'Fri May 30 12:07:27 2025');
 });

@@ -168,7 +168,8 @@ export function versionCommand(): CommandSpec {
       let text = '';
       let execErr: string | undefined;
       try {
-        text = tmpl.execute(data);
+        // types.Version's Go field APIVersion is "ApiVersion" in the JSON the template walks.
+        text = tmpl.execute(data, { fieldAliases: { APIVersion: 'ApiVersion' } });
       } catch (e) {
         if (!(e instanceof ExecError)) throw e;
         execErr = e.message;
