@@ -31,6 +31,7 @@ Commercial support is available at
 `;
 
 const REASONS: Record<number, string> = {
+  301: '301 Moved Permanently',
   403: '403 Forbidden',
   404: '404 Not Found',
   405: '405 Not Allowed',

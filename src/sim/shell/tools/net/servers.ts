@@ -9,6 +9,7 @@ import { httpDate } from '../../../world/internet.ts';
 import { KERNEL } from '../../../world/machine.ts';
 import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
 import { sleep as utilSleep } from '../../utils/system.ts';
+import { resolveStatic } from './nginx-static.ts';
 import { NGINX_INDEX, nginxError, pythonListing } from './pages.ts';
 
 /** NGINX_VERSION is the nginx of the nginx:latest image in January 2026 (mainline 1.29.4, debian trixie). */
@@ -54,26 +55,40 @@ function tryBind(ns: NetNs, socks: Socket[]): Socket[] {
 const hostPort = (s: Socket): string => (s.ip.includes(':') ? `[${s.ip}]:${s.port}` : `${s.ip}:${s.port}`);
 
 function nginxServe(ctx: ProgramContext, log: string[]) {
+  const started = ctx.world.clock.now();
   return (req: HttpRequest): HttpResponse => {
     const now = ctx.world.clock.now();
-    const ok = req.path === '/' || req.path === '/index.html' || req.path.startsWith('/?');
-    const body = ok ? NGINX_INDEX : nginxError(404, NGINX_VERSION);
-    const headers: Record<string, string> = {
-      Server: `nginx/${NGINX_VERSION}`,
-      Date: httpDate(now),
-      'Content-Type': 'text/html',
-      'Content-Length': String(body.length),
-    };
-    if (ok) {
-      headers['Last-Modified'] = httpDate(NGINX_INDEX_MTIME);
-      headers.Connection = 'keep-alive';
-      headers.ETag = `"${Math.floor(NGINX_INDEX_MTIME / 1000).toString(16)}-${body.length.toString(16)}"`;
-      headers['Accept-Ranges'] = 'bytes';
-    } else headers.Connection = 'keep-alive';
+    const found = resolveStatic(ctx.place.fs, req.path);
+    const headers: Record<string, string> = { Server: `nginx/${NGINX_VERSION}`, Date: httpDate(now) };
+    let status: number;
+    let body: string;
+    if (found.kind === 'file') {
+      status = 200;
+      body = found.content;
+      const mtime = body === NGINX_INDEX ? NGINX_INDEX_MTIME : started;
+      Object.assign(headers, {
+        'Content-Type': found.type,
+        'Content-Length': String(body.length),
+        'Last-Modified': httpDate(mtime),
+        Connection: 'keep-alive',
+        ETag: `"${Math.floor(mtime / 1000).toString(16)}-${body.length.toString(16)}"`,
+        'Accept-Ranges': 'bytes',
+      });
+    } else {
+      status = found.kind === 'redirect' ? 301 : found.status;
+      body = nginxError(status, NGINX_VERSION);
+      Object.assign(headers, {
+        'Content-Type': 'text/html',
+        'Content-Length': String(body.length),
+        Connection: 'keep-alive',
+      });
+      // absolute_redirect: the Host header's name, without its port (the container listens on 80)
+      if (found.kind === 'redirect') headers.Location = `http://${req.host.split(':')[0]}${found.location}`;
+    }
     log.push(
-      `${req.client} - - [${clfTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${ok ? 200 : 404} ${req.method === 'HEAD' ? 0 : body.length} "-" "${req.headers['User-Agent'] ?? '-'}" "-"`,
+      `${req.client} - - [${clfTime(now)}] "${req.method} ${req.path} HTTP/1.1" ${status} ${req.method === 'HEAD' ? 0 : body.length} "-" "${req.headers['User-Agent'] ?? '-'}" "-"`,
     );
-    return { status: ok ? 200 : 404, headers, body };
+    return { status, headers, body };
   };
 }
 

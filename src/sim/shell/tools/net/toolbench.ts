@@ -7,6 +7,7 @@ import { addBridge, addContainer, dockerFirewall } from '../../../trace/testbenc
 import { createWorld } from '../../../world/build.ts';
 import type { World } from '../../../world/world.ts';
 import type { Place, Program, ProgramResult } from '../../program.ts';
+import { NGINX_INDEX } from './pages.ts';
 
 /** Lab is a small world with docker0 and two alpine containers (172.17.0.2 web, 172.17.0.3 client). */
 export interface Lab {
@@ -33,6 +34,8 @@ export function containerPlace(
     `127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n${ip}\t${id.slice(0, 12)}\n`,
   );
   fs.writeFile('/etc/resolv.conf', resolv);
+  // every bench container can run the nginx server program: give it the image's html root
+  fs.writeFile('/usr/share/nginx/html/index.html', NGINX_INDEX);
   return {
     host: 'host1',
     ns,
