@@ -83,6 +83,13 @@ export interface Sim {
   readonly world: World;
   /** setHostUp takes a host's swarm node down (its tasks move elsewhere) or brings it back. */
   setHostUp(host: string, up: boolean): void;
+  /** onOutput tells that background jobs (tcpdump) wrote to a host's terminal between its commands. */
+  onOutput(listener: (e: { host: string }) => void): Disposable;
+  /** takeOutput returns and clears what background jobs wrote to a host's terminal. */
+  takeOutput(host?: string): OutputChunk[];
+  /** busy tells whether a foreground job (tcpdump) holds a host's terminal; interrupt is its Ctrl-C. */
+  busy(host?: string): boolean;
+  interrupt(host?: string): LabExecResult;
 }
 
 /** ChangeEvent says what just changed the world. */
@@ -110,14 +117,17 @@ export function createWorld(options: SimOptions = {}): Sim {
   for (const host of world.hosts.values()) {
     const controller = new Controller({ host, world });
     let api: EngineApi | undefined;
+    const engine: EngineApi = { route: (req) => (api as EngineApi).route(req) };
     const table = createProgramTable(
-      dockerProgram({ route: (req) => (api as EngineApi).route(req) }, () => world.clock.now()),
+      dockerProgram(engine, () => world.clock.now()),
+      engine,
     );
     const daemon = createDaemon({ host, world, controller, runtime: createRuntime(world, table) });
     api = createEngineApi(daemon);
     parts.set(host.name, { daemon, api, session: new Session(world, host, daemon, table) });
   }
   const commands = new Emitter<CommandEvent>();
+  const outputs = new Emitter<{ host: string }>();
   const changes = new Emitter<ChangeEvent>();
   const labFiles = (host: string): string[] => {
     const fs = world.hosts.get(host)?.fs;
@@ -154,6 +164,8 @@ export function createWorld(options: SimOptions = {}): Sim {
       for (const q of parts.values()) q.session.leaveStopped();
       world.clock.advance(COMMAND_MS);
       commands.fire({ host, line, stdout: res.stdout, stderr: res.stderr, exitCode: res.exitCode });
+      for (const [name, q] of parts)
+        if (name !== host && q.session.terminal.pending()) outputs.fire({ host: name });
       changes.fire({ host, kind: 'command', line });
       return res;
     },
@@ -190,6 +202,15 @@ export function createWorld(options: SimOptions = {}): Sim {
     },
     onCommand: commands.event,
     onTrace: world.traces.event,
+    onOutput: outputs.event,
+    takeOutput: (host) => partsOf(host)?.session.terminal.take() ?? [],
+    busy: (host) => !!partsOf(host)?.session.foreground(),
+    interrupt(host = first) {
+      const r = partsOf(host)?.session.interrupt();
+      const res = r ?? { stdout: '', stderr: '', exitCode: 0, transcript: [] };
+      changes.fire({ host, kind: 'command', line: '^C' });
+      return { stdout: res.stdout, stderr: res.stderr, exitCode: res.exitCode, transcript: res.transcript };
+    },
     setHostUp(host, up) {
       const p = partsOf(host);
       if (!p) return;

@@ -74,7 +74,7 @@ test('the default overlay network: a published nginx service answers on every no
       {
         host: 'host1',
         cmd: 'docker service inspect my-nginx --format "{{.Spec.EndpointSpec.Mode}} {{(index .Endpoint.Ports 0).PublishedPort}} {{len .Endpoint.VirtualIPs}}"',
-        expect: { stdout: 'vip 80 1\n' },
+        expect: { stdout: 'vip 80 2\n' },
       },
       {
         host: 'host3',

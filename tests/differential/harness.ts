@@ -28,6 +28,29 @@ export interface Mutations {
   name: string;
   seed?: number;
   lines: string[];
+  /** hosts are the world's machines (default: createWorld's single host1). */
+  hosts?: string[];
+}
+
+/** JOIN_RE finds the join command `docker swarm init` and `swarm join-token` print. */
+const JOIN_RE = /docker swarm join --token \S+ \S+/;
+
+/**
+ * resolveLines replays the lines in process and expands `${JOIN}` into the last join command
+ * printed before it, so a scenario can join swarm workers; the world is deterministic from its
+ * seed, so the daemon child prints the same token for the same lines.
+ */
+export function resolveLines(m: Mutations): string[] {
+  if (!m.lines.some((l) => l.includes('${JOIN}'))) return m.lines;
+  const sim = createWorld({ seed: m.seed ?? 1, hosts: m.hosts });
+  let join = '';
+  return m.lines.map((raw) => {
+    const line = raw.replace('${JOIN}', join);
+    const at = /^@(\S+)\s+(.*)$/.exec(line);
+    const out = sim.exec(at ? at[2] : line, at ? { host: at[1] } : undefined).stdout;
+    join = JOIN_RE.exec(out)?.[0] ?? join;
+    return line;
+  });
 }
 
 /** shellQuote joins argv into one line our shell splits back into the same argv. */
@@ -37,8 +60,11 @@ export function shellQuote(args: string[]): string {
 
 /** ourCli replays the mutations into a fresh world, then runs `docker ARGS` in its terminal. */
 export function ourCli(m: Mutations, args: string[]): ExecResult {
-  const sim = createWorld({ seed: m.seed ?? 1 });
-  for (const line of m.lines) sim.exec(line);
+  const sim = createWorld({ seed: m.seed ?? 1, hosts: m.hosts });
+  for (const line of resolveLines(m)) {
+    const at = /^@(\S+)\s+(.*)$/.exec(line);
+    sim.exec(at ? at[2] : line, at ? { host: at[1] } : undefined);
+  }
   return sim.exec(shellQuote(['docker', ...args]));
 }
 
@@ -53,7 +79,7 @@ export function startDaemon(m: Mutations): Promise<RealDaemon> {
   const dir = mkdtempSync(join(tmpdir(), 'simd-'));
   const home = join(dir, 'home');
   mkdirSync(home);
-  writeFileSync(join(dir, 'script'), `${m.lines.join('\n')}\n`);
+  writeFileSync(join(dir, 'script'), `${resolveLines(m).join('\n')}\n`);
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -64,6 +90,7 @@ export function startDaemon(m: Mutations): Promise<RealDaemon> {
       join(dir, 'script'),
       '--seed',
       String(m.seed ?? 1),
+      ...(m.hosts ? ['--hosts', m.hosts.join(',')] : []),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -171,6 +171,66 @@ const reads = fc.constantFrom(
   'docker info --format "{{.Containers}}"',
 );
 
+const SERVICES = ['web', 'svc', 'nosuch'];
+const SWARM_NETS = ['ov', 'ov2', 'sw', 'ingress', 'bridge', 'nosuchnet'];
+
+/** swarmLine covers swarm mode: init/leave, swarm networks, service update, node ps/rm, verbose inspect. */
+const swarmLine = fc.oneof(
+  fc.constantFrom(
+    'docker swarm init',
+    'docker swarm leave --force',
+    'docker network create -d overlay --attachable ov',
+    'docker network create -d overlay ov2',
+    'docker network create --scope swarm sw',
+    'docker service rm web svc',
+    'docker node ps',
+    'docker node ls -q',
+    'docker service ls',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom(...SERVICES),
+      flagsInOrder([
+        [0.6, fc.constantFrom(...SWARM_NETS).map((n) => ['--network', n])],
+        [0.3, fc.constantFrom('8080:80', '80', 'x:y').map((p) => ['-p', p])],
+        [0.3, fc.constantFrom('0', '2', '3', 'x').map((r) => ['--replicas', r])],
+        [0.1, fc.constant(['--endpoint-mode', 'dnsrr'])],
+      ]),
+    )
+    .map(([n, flags]) => line('docker service create -d --name', n, flags, 'nginx')),
+  fc
+    .tuple(
+      flagsInOrder([
+        [0.4, fc.constantFrom(...SWARM_NETS).map((n) => ['--network-add', n])],
+        [0.3, fc.constantFrom(...SWARM_NETS).map((n) => ['--network-rm', n])],
+        [0.2, fc.constantFrom('9090:80', '8080:80').map((p) => ['--publish-add', p])],
+        [0.2, fc.constantFrom('80', '8080').map((p) => ['--publish-rm', p])],
+        [0.2, fc.constantFrom('1', '4', '-1').map((r) => ['--replicas', r])],
+        [0.1, fc.constantFrom('nginx:alpine', 'nosuchimage').map((i) => ['--image', i])],
+      ]),
+      fc.constantFrom(...SERVICES),
+    )
+    .map(([flags, n]) => line('docker service update -d', flags, n)),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'node ps',
+        'node ps -q',
+        'node ps --filter desired-state=shutdown',
+        'node rm',
+        'node rm -f',
+      ),
+      fc.constantFrom('self', 'host1', 'nosuchnode', ''),
+    )
+    .map(([verb, n]) => line(`docker ${verb}`, n)),
+  fc
+    .tuple(
+      fc.constantFrom('network inspect -v', 'network rm', 'service ps', 'service inspect'),
+      fc.constantFrom(...SWARM_NETS, ...SERVICES),
+    )
+    .map(([verb, n]) => line(`docker ${verb}`, n)),
+);
+
 /** dockerLine is one grammar-aware docker command. */
 export const dockerLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: networkCreate },
@@ -180,6 +240,7 @@ export const dockerLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: lifecycle },
   { weight: 2, arbitrary: networkRm },
   { weight: 2, arbitrary: reads },
+  { weight: 2, arbitrary: swarmLine },
 );
 
 const control = fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c));

@@ -27,6 +27,7 @@ export class HostTerminal {
   private cursorRow = 0;
   private busy = false;
   private readonly queue: Array<() => Promise<void>> = [];
+  private output?: { dispose(): void };
 
   private readonly el: HTMLElement;
   private readonly store: LabStore;
@@ -61,7 +62,30 @@ export class HostTerminal {
     this.resize.observe(el);
     this.fitNow();
     this.term.write(this.prompt());
+    this.watchOutput();
     el.dataset.ready = 'true';
+  }
+
+  /** watchOutput prints what a background job (tcpdump) writes while this terminal waits for input. */
+  private watchOutput(): void {
+    this.output?.dispose();
+    this.output = this.store.sim.onOutput((e) => {
+      if (e.host === this.host) this.enqueue(async () => this.printJobOutput());
+    });
+  }
+
+  private printJobOutput(): void {
+    const text = this.store.sim
+      .takeOutput(this.host)
+      .map((c) => c.text)
+      .join('');
+    if (!text) return;
+    // like zsh: the text replaces the prompt line, then the prompt and the line being typed come back
+    this.moveToEnd();
+    this.term.write(`\r\x1b[K${crlf(text)}`);
+    this.cursorRow = 0;
+    this.redraw();
+    this.announce(text);
   }
 
   private prompt(): string {
@@ -125,7 +149,14 @@ export class HostTerminal {
     for (const action of this.editor.handle(data)) {
       if (action.type === 'render') this.redraw();
       else if (action.type === 'submit') this.runLine(action.line);
-      else if (action.type === 'cancel') {
+      else if (action.type === 'cancel' && this.store.sim.busy(this.host)) {
+        // Ctrl-C reaches the foreground job (tcpdump), which prints its summary and gives the prompt back
+        const res = this.store.sim.interrupt(this.host);
+        const text = res.transcript.map((c) => c.text).join('');
+        this.term.write(`^C${crlf(text)}${this.prompt()}`);
+        this.announce(text);
+        this.cursorRow = 0;
+      } else if (action.type === 'cancel') {
         const prompt = this.store.sim.prompt(this.host);
         this.term.write(
           renderLine(prompt, action.line, action.line.length, this.term.cols, this.cursorRow).data,
@@ -187,6 +218,7 @@ export class HostTerminal {
 
   /** newWorld redraws after the lab's world was replaced (reset, undo): a fresh prompt. */
   newWorld(message: string): void {
+    this.watchOutput();
     this.enqueue(async () => {
       this.editor.set('');
       this.moveToEnd();
@@ -212,6 +244,7 @@ export class HostTerminal {
 
   /** dispose tears the terminal down. */
   dispose(): void {
+    this.output?.dispose();
     this.resize.disconnect();
     this.term.dispose();
   }

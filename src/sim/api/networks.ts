@@ -59,7 +59,8 @@ export const NETWORK_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContex
           `invalid value for verbose: ${v}: strconv.ParseBool: parsing "${v}": invalid syntax`,
         );
       }
-      return json(200, inspectNetwork(d, ctx.vars.id));
+      const verbose = v !== undefined && ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v);
+      return json(200, inspectNetwork(d, ctx.vars.id, { verbose, scope: ctx.query.scope }));
     },
   ],
   [

@@ -4,14 +4,9 @@
 
 import { requireManager } from '../daemon/cluster/cluster.ts';
 import { daemonsOf } from '../daemon/cluster/node.ts';
+import { updateService } from '../daemon/cluster/service_update.ts';
 import { decodeSpec, listTasks, serviceJSON, taskJSON } from '../daemon/cluster/service_views.ts';
-import {
-  createService,
-  findService,
-  removeService,
-  serviceTable,
-  updateService,
-} from '../daemon/cluster/services.ts';
+import { createService, findService, removeService, serviceTable } from '../daemon/cluster/services.ts';
 import type { Daemon } from '../daemon/daemon.ts';
 import { containerLogs } from '../daemon/logs.ts';
 import { notFound } from '../errdefs.ts';
@@ -19,15 +14,7 @@ import { boolValue, filtersOf, json, noContent, type RouteContext } from './http
 import type { ApiResponse } from './types.ts';
 
 function update(d: Daemon, ctx: RouteContext): ApiResponse {
-  const store = requireManager(d);
-  const current = findService(store, ctx.vars.id);
-  const next = decodeSpec(ctx.body);
-  const known = new Set(current.ports.map((p) => `${p.published}/${p.protocol}`));
-  updateService(d, ctx.vars.id, {
-    replicas: next.global ? undefined : next.replicas,
-    image: next.image,
-    addPorts: next.ports.filter((p) => !known.has(`${p.published}/${p.protocol}`)),
-  });
+  updateService(d, ctx.vars.id, decodeSpec(ctx.body));
   return json(200, { Warnings: null });
 }
 
@@ -58,9 +45,17 @@ export const SERVICE_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContex
     (d, ctx) => {
       const store = requireManager(d);
       const status = boolValue(ctx.query, 'status');
+      const f = filtersOf(ctx.query);
+      f.validate(['id', 'label', 'mode', 'name']);
+      const prefixed = (key: string, value: string): boolean =>
+        !f.contains(key) || f.get(key).some((p) => value.startsWith(p));
       return json(
         200,
-        serviceTable(store).services.map((s) => serviceJSON(store, s, status)),
+        serviceTable(store)
+          .services.filter((s) => prefixed('id', s.id) && prefixed('name', s.name))
+          .filter((s) => !f.contains('mode') || f.get('mode').includes(s.global ? 'global' : 'replicated'))
+          .filter(() => !f.contains('label') || f.get('label').length === 0)
+          .map((s) => serviceJSON(store, s, status, d.world.clock.now())),
       );
     },
   ],
@@ -79,7 +74,7 @@ export const SERVICE_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContex
     '/services/{id}',
     (d, ctx) => {
       const store = requireManager(d);
-      return json(200, serviceJSON(store, findService(store, ctx.vars.id), false));
+      return json(200, serviceJSON(store, findService(store, ctx.vars.id), false, d.world.clock.now()));
     },
   ],
   [

@@ -1,7 +1,9 @@
 // Mirrors moby/moby api/server/router/swarm/cluster_routes.go (v28.2.2): /swarm, /swarm/init,
-// /swarm/join, /swarm/leave, /nodes and /nodes/{id}. The work is in daemon/cluster/.
+// /swarm/join, /swarm/leave, /nodes, /nodes/{id} (GET, DELETE) and /nodes/{id}/update. The work
+// is in daemon/cluster/.
 
 import { swarmInit, swarmJoin, swarmLeave } from '../daemon/cluster/cluster.ts';
+import { removeNode } from '../daemon/cluster/node_remove.ts';
 import { updateNode } from '../daemon/cluster/node_update.ts';
 import { findNode, listNodes, nodeJSON, swarmJSON } from '../daemon/cluster/views.ts';
 import type { Daemon } from '../daemon/daemon.ts';
@@ -33,6 +35,14 @@ export const SWARM_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContext)
   ],
   ['GET', '/nodes', (d) => json(200, listNodes(d))],
   ['GET', '/nodes/{id}', (d, ctx) => json(200, nodeJSON(findNode(d, ctx.vars.id)))],
+  [
+    'DELETE',
+    '/nodes/{id}',
+    (d, ctx) => {
+      removeNode(d, ctx.vars.id, boolValue(ctx.query, 'force'));
+      return noContent(200);
+    },
+  ],
   [
     'POST',
     '/nodes/{id}/update',

@@ -1,14 +1,19 @@
 // Mirrors moby/moby daemon/network.go (FindNetwork, createNetwork, deleteNetwork, GetNetworks,
 // buildNetworkResource, buildIPAMResources, buildContainerAttachments), daemon/network/filter.go and
-// api/server/router/network/network_routes.go (findUniqueNetwork), v28.2.2. Simplified: no swarm
-// (cluster) networks besides the "not a swarm manager" errors; no plugins.
+// api/server/router/network/network_routes.go (findUniqueNetwork, and the merging of the
+// cluster's networks on a manager: a `--scope swarm` network of a node-local driver is handed to
+// the cluster and listed from it until a task instantiates it), v28.2.2. No plugins.
 
-import { forbidden, invalidParameter, isSimError, notFound, SimError, system } from '../errdefs.ts';
+import { conflict, forbidden, invalidParameter, isSimError, notFound, SimError, system } from '../errdefs.ts';
 import { rfc3339Nano } from '../world/clock.ts';
 import { membership } from './cluster/cluster.ts';
+import { servicesResource } from './cluster/network_services.ts';
 import {
   type CreateRequest,
+  clusterOnlyNetworks,
+  clusterResources,
   createClusterNetwork,
+  findClusterOnly,
   peersResource,
   removeClusterNetwork,
 } from './cluster/networks.ts';
@@ -45,6 +50,9 @@ const CREATE_REQUEST: GoStruct = {
     f('Labels', 'map'),
   ],
 };
+
+/** SWARM_LOCAL_DRIVERS are the node-local drivers a `--scope swarm` network can use. */
+const SWARM_LOCAL_DRIVERS = ['bridge', 'macvlan', 'ipvlan'];
 
 /** NETWORK_LIST_FILTERS are network.acceptedFilters. */
 export const NETWORK_LIST_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
@@ -101,6 +109,8 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
   const name = req.Name as string;
   if (isPredefinedNetwork(name)) throw forbidden(`operation is not permitted on predefined ${name} network `);
   const driver = (req.Driver as string) || 'bridge';
+  if (clusterOnlyNetworks(d).some((spec) => spec.name === name))
+    throw conflict(`network with name ${name} already exists`);
   if (driver === 'overlay' && membership(d)) return createClusterNetwork(d, req as unknown as CreateRequest);
   if (driver === 'overlay') {
     throw forbidden(
@@ -128,6 +138,12 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
   );
   const ipamErr = validateIPAM(ipamConfigs, enableIPv6);
   if (ipamErr) throw invalidParameter(ipamErr);
+  if (req.Scope === 'swarm' && membership(d) && SWARM_LOCAL_DRIVERS.includes(driver)) {
+    // libnetwork answers ManagerRedirectError; the router hands the request to the cluster
+    if (!enableIPv4 && membership(d)?.node.role === 'manager')
+      throw invalidParameter('IPv4 cannot be disabled in a Swarm scoped network');
+    return createClusterNetwork(d, { ...(req as unknown as CreateRequest), Driver: driver });
+  }
   if (req.Scope === 'swarm') throw forbidden('cannot create a swarm scoped network when swarm is not active');
   d.advance(60);
   const id = d.newId();
@@ -165,7 +181,16 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
 
 /** deleteNetwork is DELETE /networks/{id}: predefined networks are refused, in-use ones fail in libnetwork. */
 export function deleteNetwork(d: Daemon, term: string): void {
+  const clusterOnly = findClusterOnly(d, term);
+  if (clusterOnly) {
+    removeClusterNetwork(d, clusterOnly);
+    return;
+  }
   const nw = findUniqueNetwork(d, term);
+  if (nw.scope === 'swarm' && nw.type !== 'overlay' && membership(d)) {
+    removeClusterNetwork(d, nw);
+    return;
+  }
   if (isPredefinedNetwork(nw.name))
     throw forbidden(`${nw.name} is a pre-defined network and cannot be removed`);
   if (nw.type === 'overlay' && nw.scope === 'swarm') {
@@ -219,8 +244,14 @@ export function containerAttachments(nw: NetNetwork): Record<string, unknown> {
   return sortedMap(out);
 }
 
-/** networkResource is buildNetworkResource (+ Containers when detailed): one network's JSON. */
-export function networkResource(d: Daemon, nw: NetNetwork, detailed: boolean): Record<string, unknown> {
+/** networkResource is buildNetworkResource (+ Containers when detailed, Services when verbose). */
+export function networkResource(
+  d: Daemon,
+  nw: NetNetwork,
+  detailed: boolean,
+  verbose = false,
+): Record<string, unknown> {
+  const services = detailed && verbose ? servicesResource(d, nw) : undefined;
   return {
     Name: nw.name,
     Id: nw.id,
@@ -239,6 +270,7 @@ export function networkResource(d: Daemon, nw: NetNetwork, detailed: boolean): R
     Options: sortedMap(nw.driverOpts ?? {}),
     Labels: sortedMap(nw.labels ?? {}),
     ...(detailed ? peersResource(d, nw) : {}),
+    ...(services ? { Services: sortedMap(services) } : {}),
   };
 }
 
@@ -254,7 +286,7 @@ export function filterNetworks(
     if (filter.contains('driver') && !filter.exactMatch('driver', nw.Driver as string)) return false;
     if (filter.contains('name') && !filter.match('name', name)) return false;
     if (filter.contains('id') && !filter.match('id', id)) return false;
-    if (filter.contains('label') && !filter.matchKVList('label', nw.Labels as Record<string, string>))
+    if (filter.contains('label') && !filter.matchKVList('label', (nw.Labels ?? {}) as Record<string, string>))
       return false;
     if (filter.contains('scope') && !filter.exactMatch('scope', nw.Scope as string)) return false;
     if (filter.contains('idOrName') && !filter.match('name', name) && !filter.match('id', name)) return false;
@@ -270,7 +302,7 @@ export function filterNetworks(
         'invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")',
       );
     }
-    const used = (nw: Record<string, unknown>): boolean => Object.keys(nw.Containers as object).length > 0;
+    const used = (nw: Record<string, unknown>): boolean => Object.keys(nw.Containers ?? {}).length > 0;
     out = out.filter((nw) =>
       danglingOnly
         ? !isPredefinedNetwork(nw.Name as string) && !used(nw)
@@ -293,22 +325,41 @@ export function filterNetworks(
 export function listNetworks(d: Daemon, filter: FilterArgs): Array<Record<string, unknown>> {
   filter.validate(NETWORK_LIST_FILTERS);
   return filterNetworks(
-    d.networks().map((nw) => networkResource(d, nw, false)),
+    [...clusterResources(d), ...d.networks().map((nw) => networkResource(d, nw, false))],
     filter,
   );
 }
 
-/** inspectNetwork is GET /networks/{id}: full ID, unique name, then unique ID prefix. */
-export function inspectNetwork(d: Daemon, term: string): Record<string, unknown> {
-  const all = d.networks();
+/**
+ * inspectNetwork is GET /networks/{id}: full ID, unique name, then unique ID prefix; with scope
+ * only networks of that scope match, with verbose a swarm network also shows its Services.
+ */
+export function inspectNetwork(
+  d: Daemon,
+  term: string,
+  opts: { verbose?: boolean; scope?: string } = {},
+): Record<string, unknown> {
+  const local = d.networks().filter((nw) => !opts.scope || nw.scope === opts.scope);
+  const all: Array<{ id: string; name: string; resource: () => Record<string, unknown> }> = [
+    ...local.map((nw) => ({
+      id: nw.id,
+      name: nw.name,
+      resource: () => networkResource(d, nw, true, opts.verbose ?? false),
+    })),
+    ...clusterResources(d)
+      .filter(() => !opts.scope || opts.scope === 'swarm')
+      .map((r) => ({ id: r.Id as string, name: r.Name as string, resource: () => r })),
+  ];
+  const resource = (nw: { resource: () => Record<string, unknown> }): Record<string, unknown> =>
+    nw.resource();
   const exact = all.find((nw) => nw.id === term);
-  if (exact) return networkResource(d, exact, true);
+  if (exact) return resource(exact);
   const byName = all.filter((nw) => nw.name === term);
-  if (byName.length === 1) return networkResource(d, byName[0], true);
+  if (byName.length === 1) return resource(byName[0]);
   if (byName.length > 1)
     throw invalidParameter(`${byName.length} matches found based on name: network ${term} is ambiguous`);
   const byPrefix = all.filter((nw) => nw.id.startsWith(term));
-  if (byPrefix.length === 1) return networkResource(d, byPrefix[0], true);
+  if (byPrefix.length === 1) return resource(byPrefix[0]);
   if (byPrefix.length > 1)
     throw invalidParameter(
       `${byPrefix.length} matches found based on ID prefix: network ${term} is ambiguous`,

@@ -6,7 +6,9 @@ import { runDocker } from '../cli/index.ts';
 import type { ProgramInfo } from '../shell/index.ts';
 import { UTIL_SUMMARIES, UTILS } from '../shell/index.ts';
 import type { Place, Program } from '../shell/program.ts';
+import { curlWithEngine } from '../shell/tools/net/curl.ts';
 import { netPrograms } from '../shell/tools/net/index.ts';
+import { tcpdump } from '../shell/tools/net/tcpdump/tcpdump.ts';
 
 const NET = netPrograms();
 
@@ -33,9 +35,13 @@ export interface ProgramTable {
   list(): ProgramInfo[];
 }
 
-/** createProgramTable builds the table for one host: text utils, network tools and its docker CLI. */
-export function createProgramTable(docker: Program): ProgramTable {
-  const all: Record<string, Program> = { ...UTILS, ...NET, docker };
+/**
+ * createProgramTable builds the table for one host: text utils, network tools and its docker CLI;
+ * given the host's Engine API, its curl reaches it with --unix-socket /var/run/docker.sock.
+ */
+export function createProgramTable(docker: Program, engine?: EngineApi): ProgramTable {
+  const all: Record<string, Program> = { ...UTILS, ...NET, tcpdump, docker };
+  if (engine) all.curl = curlWithEngine(engine);
   const has = (place: Place, name: string): boolean =>
     place.tools === 'all' || place.tools.has(name) || place.tools.has(basename(name));
   return {

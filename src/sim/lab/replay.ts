@@ -19,5 +19,10 @@ export function replayWorld(
     if (entry.kind === 'command') sim.exec(entry.line, { host: entry.host });
     else sim.writeFile(entry.path, entry.content, entry.host);
   }
+  // Ctrl-C is not logged: a replayed foreground capture ends, and old capture output is not shown again
+  for (const host of sim.hosts()) {
+    if (sim.busy(host)) sim.interrupt(host);
+    sim.takeOutput(host);
+  }
   return sim;
 }

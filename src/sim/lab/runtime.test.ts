@@ -31,3 +31,19 @@ test('a missing program fails the start as runc does', () => {
   assert.equal(r.exitCode, 127);
   assert.match(r.stderr, /exec: "curl": executable file not found in \$PATH/);
 });
+
+test('a shell the image lacks fails like any missing binary; netshoot has zsh', () => {
+  const sim = createWorld({ seed: 3 });
+  sim.exec('docker pull -q alpine');
+  sim.exec('docker pull -q nicolaka/netshoot');
+  const r = sim.exec('docker run --rm alpine bash -c "echo hi"');
+  assert.equal(r.exitCode, 127);
+  assert.equal(
+    r.stderr,
+    'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: "bash": executable file not found in $PATH: unknown\n\nRun \'docker run --help\' for more information\n',
+  );
+  assert.equal(sim.exec('docker run --rm alpine sh -c "echo hi"').stdout, 'hi\n');
+  assert.equal(sim.exec('docker run -dit --name probe nicolaka/netshoot').exitCode, 0);
+  assert.equal(status(sim), 'probe Up\n');
+  assert.equal(sim.exec('docker exec probe zsh -c "echo \\$0"').stdout, 'zsh\n');
+});

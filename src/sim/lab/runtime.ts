@@ -3,11 +3,19 @@
 
 import type { Runtime } from '../daemon/index.ts';
 import { runArgvIn } from '../shell/index.ts';
+import { type Launch, launchOf, withLaunch } from '../shell/jobs.ts';
 import type { Place, ProgramContext, ProgramResult } from '../shell/program.ts';
 import type { World } from '../world/world.ts';
 import { basename, type ProgramTable } from './programs.ts';
 
-const SHELLS = new Set(['sh', 'ash', 'bash', 'dash']);
+// zsh (netshoot's default command) is interpreted in the bash dialect: a documented simplification.
+const SHELLS = new Set(['sh', 'ash', 'bash', 'dash', 'zsh']);
+
+// busybox images have sh and ash as applets; other shells must be in the image.
+const hasShell = (place: Place, name: string): boolean =>
+  place.tools === 'all' ||
+  place.tools.has(name) ||
+  (place.flavour === 'busybox' && (name === 'sh' || name === 'ash'));
 
 /** dialectOf picks the shell dialect of a place: busybox images speak ash, others bash. */
 export const dialectOf = (place: Place): 'ash' | 'bash' => (place.flavour === 'busybox' ? 'ash' : 'bash');
@@ -37,7 +45,7 @@ export function createRuntime(world: World, table: ProgramTable): Runtime {
       const exec = (next: string[]): ProgramResult => run(place, next, env, phase);
       return program({ argv, stdin: '', env, cwd: '/', place, world, exec } as ProgramContext);
     }
-    if (!SHELLS.has(basename(name))) throw notFound(name, phase);
+    if (!SHELLS.has(basename(name)) || !hasShell(place, basename(name))) throw notFound(name, phase);
     const res = runArgvIn(
       { place, world, env, lookup: table.lookup, dialect: dialectOf(place), argv0: name },
       argv,
@@ -55,10 +63,21 @@ export function createRuntime(world: World, table: ProgramTable): Runtime {
       // An interactive shell with nothing to run waits for its terminal: it keeps running.
       const shellOnly = argv.length === 1 && SHELLS.has(basename(argv[0]));
       if (shellOnly && (tty || openStdin)) return { stdout: '', stderr: '', exitCode: 0, running: true };
-      return run(place, argv, env, 'create');
+      // only `docker run` without -d gives the main process the lab's terminal (a job can be made of it)
+      return withLaunch(world, attachedLaunch(world), () => run(place, argv, env, 'create'));
     },
     exec({ argv, env, place }) {
       return run(place, argv, env, 'exec');
     },
   };
+}
+
+/** attachedLaunch is the shell's launch when the line being run is an attached `docker run`. */
+function attachedLaunch(world: World): Launch | null {
+  const l = launchOf(world);
+  const words = l?.text.split(/\s+/) ?? [];
+  const run =
+    words[0] === 'docker' && (words[1] === 'run' || (words[1] === 'container' && words[2] === 'run'));
+  const detached = words.some((w) => /^-[a-zA-Z]*d[a-zA-Z]*$/.test(w) || /^--detach(=true)?$/.test(w));
+  return l && run && !detached ? l : null;
 }

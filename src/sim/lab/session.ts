@@ -5,7 +5,9 @@ import type { EngineApi } from '../api/types.ts';
 import { type Daemon, execExited, placeOf, processExited } from '../daemon/index.ts';
 import { type CompletionResult, complete } from '../shell/complete.ts';
 import { BUILTINS, createShell, type Shell, type ShellResult } from '../shell/index.ts';
+import { type Job, JobTable, TerminalQueue } from '../shell/jobs.ts';
 import type { Place } from '../shell/program.ts';
+import { flushCaptures } from '../trace/capture/registry.ts';
 import type { HostMachine, World } from '../world/world.ts';
 import { labProviders } from './complete.ts';
 import type { ProgramTable } from './programs.ts';
@@ -39,6 +41,8 @@ export class Session {
   private readonly world: World;
   private readonly daemon: Daemon;
   private readonly table: ProgramTable;
+  /** terminal is what background jobs wrote to this terminal and nobody has shown yet. */
+  readonly terminal = new TerminalQueue();
 
   constructor(world: World, host: HostMachine, daemon: Daemon, table: ProgramTable) {
     this.world = world;
@@ -56,7 +60,10 @@ export class Session {
   }
 
   private shellFor(place: Place, env: Record<string, string>, dialect: 'ash' | 'bash'): Shell {
+    // bash numbers its children from its own pid; a container's shell starts near 1
+    const jobs = new JobTable(this.terminal, place.container ? 12 + this.frames.length : 1451);
     return createShell({
+      jobs,
       place,
       world: this.world,
       lookup: this.table.lookup,
@@ -68,9 +75,25 @@ export class Session {
     });
   }
 
-  /** prompt is what the terminal shows before the next line. */
+  /** prompt is what the terminal shows before the next line (nothing while a job holds it). */
   prompt(): string {
-    return this.top().shell.prompt();
+    return this.foreground() ? '' : this.top().shell.prompt();
+  }
+
+  /** foreground is the job holding the terminal (a foreground tcpdump), if any. */
+  foreground(): Job | undefined {
+    for (const f of this.frames) {
+      const j = f.shell.state.jobs?.foreground();
+      if (j) return j;
+    }
+    return undefined;
+  }
+
+  /** interrupt is Ctrl-C: it stops the foreground job and returns what it printed on the way out. */
+  interrupt(): ShellResult {
+    this.foreground()?.proc?.signal('INT');
+    flushCaptures(this.world);
+    return withChunks({ stdout: '', stderr: '', exitCode: 0, transcript: [] }, this.terminal.take(), []);
   }
 
   /** place is where the next line runs. */
@@ -105,8 +128,11 @@ export class Session {
 
   /** run executes one line in the innermost shell and follows the session effects it asks for. */
   run(line: string): ShellResult {
+    // a line typed while a job holds the terminal ends it first (as Ctrl-C would), then runs
+    this.foreground()?.proc?.signal('INT');
+    const early = this.terminal.take();
     const frame = this.top();
-    const res = frame.shell.run(line);
+    const res = withChunks(frame.shell.run(line), early, this.afterLine(frame));
     if (res.exit && frame.kind !== 'host') {
       this.frames.pop();
       if (frame.kind === 'attach' && frame.containerId)
@@ -116,6 +142,14 @@ export class Session {
     const enter = res.effect?.enter;
     if (enter) this.enter(enter.containerId, enter.execId);
     return res;
+  }
+
+  /** afterLine delivers the frames of the line's traffic, then what jobs wrote and bash's job notices. */
+  private afterLine(frame: Frame): ShellResult['transcript'] {
+    flushCaptures(this.world);
+    const late = this.terminal.take();
+    const notices = frame.shell.state.jobs?.notices() ?? '';
+    return notices ? [...late, { stream: 'stderr', text: notices }] : late;
   }
 
   private enter(containerId: string, execId?: string): void {
@@ -140,4 +174,20 @@ export class Session {
       this.frames.pop();
     }
   }
+}
+
+/** withChunks puts terminal output before and after a line's own output. */
+function withChunks(
+  res: ShellResult,
+  before: ShellResult['transcript'],
+  after: ShellResult['transcript'],
+): ShellResult {
+  if (!before.length && !after.length) return res;
+  const transcript = [...before, ...res.transcript, ...after];
+  const text = (s: 'stdout' | 'stderr'): string =>
+    transcript
+      .filter((c) => c.stream === s)
+      .map((c) => c.text)
+      .join('');
+  return { ...res, transcript, stdout: text('stdout'), stderr: text('stderr') };
 }

@@ -7,6 +7,7 @@ import { help, history, type } from './builtins-info.ts';
 import { testBuiltin } from './builtins-test.ts';
 import { ExitSignal, LoopSignal } from './exec.ts';
 import { ExpansionError } from './expand.ts';
+import { jobsBuiltin, killBuiltin, waitBuiltin } from './jobs.ts';
 import type { Io } from './redirect.ts';
 import { exportVar, getVar, homeOf, type ShellState, setVar, unsetVar } from './state.ts';
 import { echoText } from './utils/echo.ts';
@@ -237,6 +238,9 @@ export const BUILTINS: Record<string, Builtin> = {
   help,
   test: testBuiltin,
   '[': testBuiltin,
+  jobs: jobsBuiltin,
+  kill: killBuiltin,
+  wait: waitBuiltin,
 };
 
 /** KEYWORDS are the reserved words `type` reports as shell keywords. */

@@ -5,6 +5,8 @@
 
 import type { Command, Pipeline, Redir, Script, SimpleCommand } from './ast.ts';
 import { expandToString, expandWords, type SubstRunner } from './expand.ts';
+import { runLaunched } from './job-launch.ts';
+import { launchOf } from './jobs.ts';
 import { applyRedirs, bufferSink, type Io, RedirError } from './redirect.ts';
 import { type ShellState, setVar, subshellOf } from './state.ts';
 
@@ -48,10 +50,14 @@ export class Executor {
   /** runScript runs every item of a script; st.status ends as the last one's status. */
   runScript(script: Script, st: ShellState, io: Io): void {
     for (const item of script.items) {
-      this.runPipeline(item.andOr.first, st, io);
-      for (const { op, pipeline } of item.andOr.rest) {
-        if ((op === '&&') === (st.status === 0)) this.runPipeline(pipeline, st, io);
-      }
+      const run = (io2: Io): void => {
+        this.runPipeline(item.andOr.first, st, io2);
+        for (const { op, pipeline } of item.andOr.rest) {
+          if ((op === '&&') === (st.status === 0)) this.runPipeline(pipeline, st, io2);
+        }
+      };
+      if (st.jobs && !launchOf(st.world)) runLaunched(item, st, io, run);
+      else run(io);
     }
   }
 

@@ -6,6 +6,7 @@ import type { World } from '../world/world.ts';
 import { BUILTINS, type BuiltinApi, KEYWORDS } from './builtins.ts';
 import { Executor, ExitSignal, LoopSignal } from './exec.ts';
 import { ExpansionError } from './expand.ts';
+import { type JobTable, writeWithJobs } from './jobs.ts';
 import { runPathCommand, runShellProgram, shellProgramAvailable } from './launch.ts';
 import { parseScript } from './parse.ts';
 import { commandPath } from './paths.ts';
@@ -34,6 +35,8 @@ export interface ShellOptions {
   cwd?: string;
   /** pid is what `$$` expands to (default 1). */
   pid?: number;
+  /** jobs makes the shell interactive for job control (`&`, jobs, kill). */
+  jobs?: JobTable;
 }
 
 /** TranscriptChunk is a piece of output in the order it was written. */
@@ -185,8 +188,7 @@ export class Interpreter {
       io.err.write(`${argv[0]}: internal error: ${message}\n`);
       return 1;
     }
-    io.out.write(r.stdout);
-    io.err.write(r.stderr);
+    writeWithJobs(r, io, st);
     if (r.effect) st.outcome.effect = r.effect;
     if (r.running !== undefined) st.outcome.running = r.running;
     return r.exitCode;
@@ -213,6 +215,7 @@ export function createShell(opts: ShellOptions): Shell {
     history: opts.history,
     outcome: {},
     loopDepth: 0,
+    jobs: opts.jobs,
   };
   const run = (line: string): ShellResult => {
     const transcript: TranscriptChunk[] = [];

@@ -11,7 +11,8 @@ import type { Io } from './redirect.ts';
 import { type ShellState, subshellOf } from './state.ts';
 import type { Dialect } from './syntax-error.ts';
 
-const SHELLS: Record<string, Dialect> = { sh: 'ash', ash: 'ash', bash: 'bash' };
+// zsh (netshoot's shell) runs in the bash dialect: a documented simplification.
+const SHELLS: Record<string, Dialect> = { sh: 'ash', ash: 'ash', bash: 'bash', zsh: 'bash' };
 
 /** shellProgramAvailable tells whether name is a shell this place has (sh/ash in busybox, bash on GNU). */
 export function shellProgramAvailable(name: string, st: ShellState): boolean {
@@ -19,7 +20,7 @@ export function shellProgramAvailable(name: string, st: ShellState): boolean {
   if (!(base in SHELLS)) return false;
   const tools = st.place.tools;
   if (tools === 'all' || tools.has(base)) return true;
-  return base !== 'bash' && st.place.flavour === 'busybox';
+  return (base === 'sh' || base === 'ash') && st.place.flavour === 'busybox';
 }
 
 function dialectFor(name: string, st: ShellState): Dialect {

@@ -56,7 +56,24 @@ export type ProgramResult = ExecResult & {
    * main process; the daemon then reports the container as Up and keeps its sockets bound.
    */
   running?: boolean;
+  /**
+   * marks say when stdout was written: stdout up to `end` was out by time `at` (ms since the
+   * epoch). The interactive shell uses them to interleave a background job's output (ping).
+   */
+  marks?: Array<{ at: number; end: number }>;
+  /**
+   * output, when present, is stdout and stderr in the order the program wrote them (docker run
+   * prints the pull's progress on stderr before the container ID on stdout); the shell writes the
+   * pieces in that order when the result has no marks. Joined per stream, they are stdout and stderr.
+   */
+  output?: OutputPiece[];
 };
+
+/** OutputPiece is text a program wrote to one of its streams. */
+export interface OutputPiece {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
 
 /** Program is a runnable command. It must not throw; unexpected errors are caught by the shell. */
 export type Program = (ctx: ProgramContext) => ProgramResult;

@@ -2,6 +2,7 @@
 // environment, the working directory and `$?`; simplified: no arrays, no readonly, no functions.
 
 import type { World } from '../world/world.ts';
+import type { JobTable } from './jobs.ts';
 import type { Place, Program, SessionEffect } from './program.ts';
 import type { Dialect } from './syntax-error.ts';
 
@@ -35,6 +36,8 @@ export interface ShellState {
   outcome: { effect?: SessionEffect; running?: boolean };
   /** loopDepth counts the loops being run, for break and continue. */
   loopDepth: number;
+  /** jobs is an interactive shell's job table (absent in scripts and `sh -c`). */
+  jobs?: JobTable;
 }
 
 /** getVar reads a variable: special parameters first, then shell variables, then the environment. */

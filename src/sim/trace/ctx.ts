@@ -3,6 +3,8 @@
 
 import type { Conn, NetNs } from '../kernel/types.ts';
 import type { World } from '../world/world.ts';
+import { capturesRunning } from './capture/registry.ts';
+import type { Tap } from './tap.ts';
 import type { Hop, Packet } from './types.ts';
 
 /** WalkCtx is the mutable state of one exchange's walk. */
@@ -19,6 +21,10 @@ export interface WalkCtx {
   depth: number;
   /** replied holds the connections that have seen an answer (ctstate ESTABLISHED from then on). */
   replied: Set<Conn>;
+  /** taps collects the copies each crossed interface saw (what tcpdump reads, see tap.ts), only while a capture runs. */
+  taps?: Tap[];
+  /** l2 is the Ethernet addresses of the frame being carried right now. */
+  l2?: { src: string; dst: string };
 }
 
 /** COST gives the one-way time in milliseconds of each kind of crossing. */
@@ -33,7 +39,17 @@ export const COST = {
 
 /** newCtx starts a walk. */
 export function newCtx(world: World, depth = 0): WalkCtx {
-  return { world, hops: [], dir: 'request', ms: 0, conns: [], budget: 64, depth, replied: new Set() };
+  return {
+    world,
+    hops: [],
+    dir: 'request',
+    ms: 0,
+    conns: [],
+    budget: 64,
+    depth,
+    replied: new Set(),
+    taps: capturesRunning(world) ? [] : undefined,
+  };
 }
 
 /** hop appends a step to the trace. */

@@ -9,7 +9,7 @@ import type { World } from '../world/world.ts';
 import type { WalkCtx } from './ctx.ts';
 import { forgetConns, hop, newCtx } from './ctx.ts';
 import { lookupRoute } from './route.ts';
-import type { Packet, Trace, Tuple } from './types.ts';
+import type { DnsWire, Packet, Trace, Tuple } from './types.ts';
 import { ICMP, UNREACH } from './types.ts';
 import type { Outcome } from './walk.ts';
 import { defaultTtl, icmpError, sendLocal } from './walk.ts';
@@ -32,6 +32,8 @@ export interface ExchangeOptions {
   depth?: number;
   /** src forces the source address (ping -I, a bound socket). */
   src?: string;
+  /** offsetMs says how long after the clock's now the exchange starts (ping's interval). */
+  offsetMs?: number;
 }
 
 function rngOf(world: World) {
@@ -87,6 +89,8 @@ export function exchange(
     reason: '',
     rttMs: 0,
     local: { ip: req.src, port: req.sport },
+    at: world.clock.now() + (opts.offsetMs ?? 0),
+    taps: ctx.taps,
   };
   const out = sendLocal(ctx, from, { ...req });
   trace.local.ip =
@@ -178,6 +182,7 @@ export function pingExchange(
     length: size + 28,
     icmpType: ICMP.ECHO,
     icmpCode: 0,
+    icmpSeq: o.seq,
   };
   return exchange(world, from, req, o, (ctx, ns, p) => {
     hop(ctx, ns, p, {
@@ -197,6 +202,7 @@ export function pingExchange(
         length: p.length,
         icmpType: ICMP.ECHO_REPLY,
         icmpCode: 0,
+        icmpSeq: p.icmpSeq,
       },
     };
   });
@@ -259,7 +265,7 @@ export function udpExchange(
   from: NetNs,
   dst: string,
   dport: number,
-  o: ExchangeOptions & { sport?: number; ttl?: number; kind?: Packet['kind'] },
+  o: ExchangeOptions & { sport?: number; ttl?: number; kind?: Packet['kind']; dns?: DnsWire },
   serve: (ctx: WalkCtx, ns: NetNs, s: Socket, p: Packet) => Omit<Answer, 'server'>,
 ): Trace {
   const sport = o.sport ?? ephemeralPort(world);
@@ -271,7 +277,8 @@ export function udpExchange(
     sport,
     dport,
     ttl: o.ttl ?? defaultTtl(from),
-    length: 28 + 32,
+    length: o.dns ? 28 + dnsLength(o.dns) : 28 + 32,
+    dns: o.dns,
   };
   return exchange(world, from, req, o, (ctx, ns, p) => {
     const s = findListener(ns, 'udp', p.dst, p.dport);
@@ -309,12 +316,14 @@ export function dnsQuery(
   o: ExchangeOptions & { port?: number },
 ): DnsResult {
   let answer: DnsAnswer | undefined;
+  const sport = ephemeralPort(world);
+  const dns: DnsWire = { id: dnsId(sport, q.name), name: q.name, qtype: q.type };
   const trace = udpExchange(
     world,
     from,
     server,
     o.port ?? 53,
-    { ...o, kind: 'dns-query' },
+    { ...o, kind: 'dns-query', sport, dns },
     (ctx, ns, s, p) => {
       if (s.app.kind !== 'dns') {
         hop(ctx, ns, p, {
@@ -349,6 +358,12 @@ export function dnsQuery(
         verdict: 'deliver',
         reason: `${s.owner} answers ${q.type} ${q.name}: ${a.rcode}${a.answers.length ? ` (${a.answers.map((x) => x.data).join(', ')})` : ''}`,
       });
+      const wire: DnsWire = {
+        ...dns,
+        rcode: a.rcode,
+        aa: a.authoritative === true,
+        answers: a.answers.map((x) => ({ type: x.type, data: x.data })),
+      };
       return {
         reply: {
           proto: 'udp',
@@ -358,11 +373,27 @@ export function dnsQuery(
           sport: p.dport,
           dport: p.sport,
           ttl: defaultTtl(ns),
-          length: 28 + 64,
+          length: 28 + dnsLength(wire),
+          dns: wire,
         },
         extraMs,
       };
     },
   );
   return { trace, answer: trace.verdict === 'delivered' ? answer : undefined };
+}
+
+/** dnsId is the query id a resolver picks, derived from the query so no random draw is spent. */
+function dnsId(sport: number, name: string): number {
+  let h = sport;
+  for (const ch of name) h = (h * 33 + ch.charCodeAt(0)) >>> 0;
+  return h % 65536;
+}
+
+/** dnsLength is a DNS message's size: header, question and answers (names uncompressed, answers pointing at the question). */
+export function dnsLength(m: DnsWire): number {
+  const nameLen = (n: string): number => (n.replace(/\.$/, '') === '' ? 1 : n.replace(/\.$/, '').length + 2);
+  const rdata = (a: { type: string; data: string }): number =>
+    a.type === 'A' ? 4 : a.type === 'AAAA' ? 16 : nameLen(a.data);
+  return 12 + nameLen(m.name) + 4 + (m.answers ?? []).reduce((s, a) => s + 12 + rdata(a), 0);
 }

@@ -31,12 +31,11 @@ export function httpOverConnection(
   const app = server?.socket?.app;
   if (!server || !app) return { error: 'empty', ms: 0, traces: [] };
   switch (app.kind) {
-    case 'http':
-      return {
-        response: app.serve({ ...req, client: server.client, clientPort: server.clientPort }),
-        ms: conn.rttMs,
-        traces: [],
-      };
+    case 'http': {
+      const response = app.serve({ ...req, client: server.client, clientPort: server.clientPort });
+      notePayload(conn, req, response);
+      return { response, ms: conn.rttMs, traces: [] };
+    }
     case 'proxy': {
       if (depth > 4) return { error: 'reset', ms: 0, traces: [] };
       const inner = tcpConnect(world, server.ns, app.targetIp, app.targetPort, {
@@ -45,6 +44,7 @@ export function httpOverConnection(
       });
       if (inner.verdict !== 'delivered') return { error: 'reset', ms: inner.rttMs, traces: [inner] };
       const r = httpOverConnection(world, inner, req, depth + 1);
+      if (r.response) notePayload(conn, req, r.response);
       return { ...r, ms: r.ms + inner.rttMs, traces: [inner, ...r.traces] };
     }
     case 'tcp':
@@ -54,4 +54,37 @@ export function httpOverConnection(
     default:
       return { error: 'empty', ms: 0, traces: [] };
   }
+}
+
+const REASON: Record<number, string> = {
+  200: 'OK',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** notePayload records on the connection's trace the bytes each side sent (the HTTP request and response as written on the wire). */
+function notePayload(conn: Trace, req: Omit<HttpRequest, 'client'>, res: HttpResponse): void {
+  const head = (first: string, headers: Record<string, string>): string =>
+    `${first}\r\n${Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`;
+  const requestText =
+    head(`${req.method} ${req.path} HTTP/1.1`, { Host: req.host, ...req.headers }) + (req.body ?? '');
+  const responseText = head(`HTTP/1.1 ${res.status} ${REASON[res.status] ?? ''}`, res.headers) + res.body;
+  const bytes = (t: string): number => {
+    let n = 0;
+    for (const ch of t) {
+      const c = ch.codePointAt(0) ?? 0;
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    }
+    return n;
+  };
+  conn.payload = { request: bytes(requestText), response: bytes(responseText), requestText, responseText };
 }

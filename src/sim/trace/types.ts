@@ -2,6 +2,7 @@
 // verdict), the simulator's stand-in for "what the kernel did with this skb", written for learners.
 
 import type { NetNs, Socket } from '../kernel/types.ts';
+import type { Tap } from './tap.ts';
 
 /** PayloadKind says what a packet carries. */
 export type PayloadKind =
@@ -35,6 +36,23 @@ export interface Packet extends Tuple {
   icmpCode?: number;
   /** inner is the offending packet's tuple carried by an ICMP error. */
   inner?: Tuple;
+  /** icmpSeq is an echo's sequence number (the echo id is sport). */
+  icmpSeq?: number;
+  /** dns is the DNS message a dns-query or dns-reply carries. */
+  dns?: DnsWire;
+}
+
+/** DnsWire is what tcpdump prints of a DNS message: id, flags, question and answers. */
+export interface DnsWire {
+  id: number;
+  name: string;
+  qtype: string;
+  /** rcode is set on answers (NOERROR, NXDOMAIN …); aa marks an authoritative answer. */
+  rcode?: string;
+  aa?: boolean;
+  /** ra is false when the server offers no recursion (tcpdump prints `-`). */
+  ra?: boolean;
+  answers?: Array<{ type: string; data: string }>;
 }
 
 /** HopKind names what happened at one step. */
@@ -105,6 +123,12 @@ export interface Trace {
   };
   /** local is the sender's source address and port. */
   local: { ip: string; port: number };
+  /** at is the simulated time (ms since the epoch) the exchange started. */
+  at?: number;
+  /** taps lists every interface copy of the request and the answer (for tcpdump). */
+  taps?: Tap[];
+  /** payload gives the bytes sent each way once a TCP connection is up (HTTP request, response). */
+  payload?: { request: number; response: number; requestText?: string; responseText?: string };
 }
 
 /** ICMP type numbers used by the walker. */

@@ -9,6 +9,7 @@ import { COST, hop } from './ctx.ts';
 import type { Outcome } from './icmp.ts';
 import { lost } from './icmp.ts';
 import { ctLookup, runHook } from './netfilter.ts';
+import { tapAt } from './tap.ts';
 import type { Packet } from './types.ts';
 
 /** VXLAN_PORT is the overlay's data path port; VXLAN_OVERHEAD the bytes encapsulation adds. */
@@ -54,6 +55,7 @@ export function crossVxlan(
   );
   if (out.verdict === 'DROP' || out.verdict === 'REJECT')
     return lost(`the VXLAN packet (UDP ${VXLAN_PORT}) was dropped by ${out.chain} in ${src.id}`);
+  tapUnderlay(ctx, src, dst, vni, outer, inner);
   ctx.ms += COST.lan + 0.02;
   hop(ctx, dst, outer, {
     what: 'vxlan',
@@ -62,6 +64,7 @@ export function crossVxlan(
     verdict: 'pass',
     reason: `encapsulated in VXLAN (VNI ${vni}): outer UDP ${outer.src}:${outer.sport} → ${outer.dst}:${VXLAN_PORT} over the underlay, carrying ${inner.src} → ${inner.dst}`,
   });
+  tapUnderlay(ctx, dst, src, vni, outer, inner);
   const inp = runHook(
     ctx,
     dst,
@@ -71,4 +74,17 @@ export function crossVxlan(
   if (inp.verdict === 'DROP' || inp.verdict === 'REJECT')
     return lost(`the VXLAN packet (UDP ${VXLAN_PORT}) was dropped by ${inp.chain} in ${dst.id}`);
   return undefined;
+}
+
+/** tapUnderlay records the encapsulated frame on `at`'s eth0 (out on the sender, in on the receiver). */
+function tapUnderlay(ctx: WalkCtx, at: NetNs, peer: NetNs, vni: number, outer: Packet, inner: Packet): void {
+  const eth0 = at.links.find((l) => l.name === 'eth0');
+  const peerEth0 = peer.links.find((l) => l.name === 'eth0');
+  if (!eth0 || !peerEth0) return;
+  const sending = at.id === ctx.world.hosts.get(at.hostName)?.ns.id && lanIP(at) === outer.src;
+  const vxlan = { vni, inner: { ...inner }, innerSrcMac: ctx.l2?.src ?? '', innerDstMac: ctx.l2?.dst ?? '' };
+  const l2 = ctx.l2;
+  ctx.l2 = sending ? { src: eth0.mac, dst: peerEth0.mac } : { src: peerEth0.mac, dst: eth0.mac };
+  tapAt(ctx, at, eth0, sending ? 'out' : 'in', outer, { vxlan });
+  ctx.l2 = l2;
 }

@@ -12,10 +12,12 @@ import { icmpError, lost, rejectPacket } from './icmp.ts';
 import { ipvsBalance } from './ipvs.ts';
 import type { Endpoint, L2Step } from './l2.ts';
 import { childrenOf, parentOf, resolveNeighbour } from './l2.ts';
+import { learnFdb, learnNeigh } from './neigh.ts';
 import type { CtInfo } from './netfilter.ts';
 import { applyDnat, applySnat, ctConfirm, ctLookup, runHook, unNatDst, unNatSrc } from './netfilter.ts';
 import type { RouteResult } from './route.ts';
 import { lookupRoute } from './route.ts';
+import { tapArp, tapAt, tapStep, tapVxlanIn } from './tap.ts';
 import type { Packet } from './types.ts';
 import { ICMP, UNREACH } from './types.ts';
 import { crossVxlan } from './vxlan.ts';
@@ -86,6 +88,8 @@ export function sendLocal(ctx: WalkCtx, ns: NetNs, p: Packet): Outcome {
       verdict: 'pass',
       reason: `${p.dst} is an address of this namespace: the packet loops back through lo`,
     });
+    ctx.l2 = undefined;
+    tapAt(ctx, ns, route.link, 'in', p);
     return receive(ctx, ns, route.link, p, true);
   }
   return transmit(ctx, ns, route.link, route.nexthop, p, true);
@@ -229,7 +233,10 @@ export function transmit(
     if (local) return { kind: 'local-error', errno: 'EHOSTUNREACH', reason: `no ARP answer for ${nexthop}` };
     return icmpError(ns, p, ICMP.UNREACH, UNREACH.HOST, `no ARP answer for ${nexthop} from ${ns.id}`);
   }
+  tapArp(ctx, ns, link, nexthop, target, p);
   learnNeigh(ns, link, nexthop, target.link.mac);
+  ctx.l2 = { src: link.mac, dst: target.link.mac };
+  tapAt(ctx, ns, link, 'out', p);
   hop(ctx, ns, p, {
     what: 'arp',
     out: link.name,
@@ -241,23 +248,13 @@ export function transmit(
   return receive(ctx, target.ns, target.link, p);
 }
 
-function learnNeigh(ns: NetNs, link: Link, ip: string, mac: string): void {
-  if (link.kind === 'loopback') return;
-  ns.neigh = ns.neigh.filter((n) => !(n.ip === ip && n.dev === link.index));
-  ns.neigh.push({ ip, mac, dev: link.index, state: mac ? 'REACHABLE' : 'FAILED' });
-}
-
-function learnFdb(ns: NetNs, bridge: Link, port: Link, mac: string): void {
-  if (!mac || ns.fdb.some((e) => e.mac === mac && e.bridge === bridge.index && e.permanent)) return;
-  ns.fdb = ns.fdb.filter((e) => !(e.mac === mac && e.bridge === bridge.index));
-  ns.fdb.push({ mac, port: port.index, bridge: bridge.index, permanent: false });
-}
-
 function crossL2(ctx: WalkCtx, target: Endpoint, p: Packet, sender: Link): Outcome | undefined {
   let srcMac = sender.mac;
-  for (const s of target.steps) {
+  for (const [i, s] of target.steps.entries()) {
+    tapStep(ctx, s, p, i === 0);
     const r = crossStep(ctx, s, p, srcMac);
     if (r) return r;
+    tapVxlanIn(ctx, s, p);
     if (s.kind === 'bridge-fwd' || s.kind === 'bridge-up') srcMac = srcMac || '';
   }
   return undefined;

@@ -124,7 +124,13 @@ export function networkTypedView(raw: unknown): unknown {
     if (Array.isArray(ipam.Config)) ipam.Config = ipam.Config.map(ipamConfigStruct);
     n.IPAM = ipam;
   }
-  return n;
+  // Peers and Services are omitempty: absent from {{json .}}, nil (null) for a template field
+  return new GoStruct(
+    'network.Inspect',
+    { ...n, Peers: n.Peers ?? null, Services: n.Services ?? null },
+    {},
+    () => raw,
+  );
 }
 
 const inspectCommand: CommandSpec = {

@@ -1,7 +1,7 @@
 // Mirrors docker/cli cli/command/node/{cmd,list,inspect,formatter}.go (v28.2.2): `docker node ls`
 // (the default table with "*" beside the current node, sorted by hostname) and `docker node
-// inspect` (JSON or --format), `node update --availability|--role`, `node promote|demote`.
-// Simplified: no --filter, no --pretty, no labels, no `node rm` or `node ps`.
+// inspect` (JSON or --format), `node update --availability|--role`, `node promote|demote`;
+// `node ps` and `node rm` are in node_ps.ts. Simplified: no --filter, no --pretty, no labels.
 
 import { pathEscape } from '../client.ts';
 import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
@@ -10,6 +10,7 @@ import { formatterStruct, stringMethods, writeFormatted } from '../formatter/con
 import { naturalSort } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
 import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
+import { nodePs, nodeRemove } from './node_ps.ts';
 
 interface NodeJson {
   ID: string;
@@ -167,6 +168,14 @@ export function nodeCommand(): CommandSpec {
     short: 'Manage Swarm nodes',
     args: noArgs,
     run: (ctx, _a, _f, cmd) => ctx.err(renderHelp(cmd)),
-    subcommands: [roleCommand('worker'), inspectCommand, listCommand, roleCommand('manager'), updateCommand],
+    subcommands: [
+      roleCommand('worker'),
+      inspectCommand,
+      listCommand,
+      roleCommand('manager'),
+      nodePs,
+      nodeRemove,
+      updateCommand,
+    ],
   };
 }

@@ -4,12 +4,14 @@
 // in service_list.ts. Simplified: only the flags the course uses (see src/sim/README.md).
 
 import { pathEscape } from '../client.ts';
-import { type CommandSpec, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
+import { type CommandSpec, exactArgs, noArgs, renderHelp, requiresMinArgs } from '../cobra.ts';
 import type { RunContext } from '../context.ts';
 import { CliError } from '../errors.ts';
 import type { FlagDef, FlagSet } from '../flags.ts';
-import { serviceInspect, serviceList, serviceLogs, servicePs } from './service_list.ts';
+import { serviceInspect, serviceList, serviceLogs } from './service_list.ts';
 import { waitOnService } from './service_progress.ts';
+import { servicePs } from './service_ps.ts';
+import { type UpdatableSpec, updateNetworks, updatePorts } from './service_update.ts';
 
 const DETACH: FlagDef = {
   name: 'detach',
@@ -19,7 +21,8 @@ const DETACH: FlagDef = {
 };
 const QUIET: FlagDef = { name: 'quiet', shorthand: 'q', usage: 'Suppress progress output', kind: 'bool' };
 
-interface PortJson {
+/** PortJson is a swarm.PortConfig. */
+export interface PortJson {
   Protocol: string;
   TargetPort: number;
   PublishedPort: number;
@@ -48,8 +51,7 @@ export function parsePort(v: string): PortJson {
 
 function wait(ctx: RunContext, flags: FlagSet, id: string): void {
   if (flags.get<boolean>('detach')) return;
-  if (flags.get<boolean>('quiet')) return;
-  waitOnService(ctx, id);
+  waitOnService(ctx, id, flags.get<boolean>('quiet'));
 }
 
 const createCommand: CommandSpec = {
@@ -168,36 +170,53 @@ const scaleCommand: CommandSpec = {
 const updateCommand: CommandSpec = {
   use: 'update [OPTIONS] SERVICE',
   short: 'Update a service',
-  args: requiresMinArgs(1),
+  args: exactArgs(1),
   flags: [
     DETACH,
     QUIET,
     { name: 'image', usage: 'Service image tag', kind: 'string' },
     { name: 'replicas', usage: 'Number of tasks', kind: 'string', typeName: 'uint' },
+    { name: 'network-add', usage: 'Add a network', kind: 'list', typeName: 'network' },
+    { name: 'network-rm', usage: 'Remove a network', kind: 'list' },
     { name: 'publish-add', usage: 'Add or update a published port', kind: 'list', typeName: 'port' },
+    {
+      name: 'publish-rm',
+      usage: 'Remove a published port by its target port',
+      kind: 'list',
+      typeName: 'port',
+    },
   ],
   run: (ctx, args, flags) => {
+    const replicasFlag = flags.get<string>('replicas');
+    if (flags.changed.has('replicas') && !/^\d+$/.test(replicasFlag))
+      throw new CliError(
+        `invalid argument "${replicasFlag}" for "--replicas" flag: strconv.ParseUint: parsing "${replicasFlag}": invalid syntax`,
+      );
+    const removePorts = flags.get<string[]>('publish-rm').map(parsePort);
+    const addPorts = flags.get<string[]>('publish-add').map(parsePort);
     const svc = ctx.client.get<ServiceJson>(`/services/${pathEscape(args[0])}`);
-    const spec = JSON.parse(JSON.stringify(svc.Spec)) as Record<string, unknown> & {
-      TaskTemplate: { ContainerSpec: { Image: string } };
-      Mode: { Replicated?: { Replicas: number } };
-      EndpointSpec?: { Mode?: string; Ports?: PortJson[] };
-    };
-    if (flags.changed.has('image')) spec.TaskTemplate.ContainerSpec.Image = flags.get<string>('image');
+    const spec = JSON.parse(JSON.stringify(svc.Spec)) as UpdatableSpec;
     if (flags.changed.has('replicas')) {
-      if (!spec.Mode.Replicated)
-        throw new CliError('replicas can only be used with replicated or replicated-job mode');
-      spec.Mode.Replicated.Replicas = Number(flags.get<string>('replicas'));
+      if (!spec.Mode.Replicated) throw new CliError('replicas can only be used with replicated mode');
+      spec.Mode.Replicated.Replicas = Number(replicasFlag);
     }
-    const add = flags.get<string[]>('publish-add').map(parsePort);
-    if (add.length > 0)
-      spec.EndpointSpec = {
-        ...(spec.EndpointSpec ?? {}),
-        Ports: [...(spec.EndpointSpec?.Ports ?? []), ...add],
-      };
-    ctx.client.post(`/services/${svc.ID}/update`, { version: String(svc.Version.Index) }, spec);
+    if (flags.changed.has('image')) spec.TaskTemplate.ContainerSpec.Image = flags.get<string>('image');
+    if (flags.changed.has('publish-add') || flags.changed.has('publish-rm')) {
+      spec.EndpointSpec = spec.EndpointSpec ?? {};
+      spec.EndpointSpec.Ports = updatePorts(spec.EndpointSpec.Ports ?? [], addPorts, removePorts);
+    }
+    if (flags.changed.has('network-add') || flags.changed.has('network-rm'))
+      spec.TaskTemplate.Networks = updateNetworks(
+        ctx,
+        spec.TaskTemplate.Networks ?? [],
+        flags.get<string[]>('network-add'),
+        flags.get<string[]>('network-rm'),
+      );
+    const query: Record<string, string> = { version: String(svc.Version.Index), registryAuthFrom: 'spec' };
+    const res = ctx.client.post<{ Warnings: string[] | null }>(`/services/${svc.ID}/update`, query, spec);
+    for (const w of res.Warnings ?? []) ctx.err(`${w}\n`);
     ctx.out(`${args[0]}\n`);
-    wait(ctx, flags, svc.ID);
+    wait(ctx, flags, args[0]);
   },
 };
 

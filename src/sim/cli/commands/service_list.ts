@@ -1,19 +1,17 @@
-// Mirrors docker/cli cli/command/service/{list,ps,inspect,logs,formatter}.go and
-// cli/command/task/{print,formatter}.go (v28.2.2): `service ls` (ID, NAME, MODE, REPLICAS, IMAGE,
-// PORTS), `service ps` (tasks of a slot together, previous ones indented " \_ "), `service
-// inspect` (JSON or --format) and `service logs` ("<task>@<node>    | " before each line).
+// Mirrors docker/cli cli/command/service/{list,ps,inspect,logs,formatter}.go (v28.2.2): `service
+// ls` (ID, NAME, MODE, REPLICAS, IMAGE, PORTS), `service inspect` (JSON or --format) and
+// `service logs` ("<task>@<node>    | " before each line). `service ps` is in service_ps.ts.
 
-import { humanDuration } from '../../gounits.ts';
 import { pathEscape } from '../client.ts';
 import { type CommandSpec, exactArgs, noArgs, requiresMinArgs } from '../cobra.ts';
-import type { RunContext } from '../context.ts';
 import { ApiError, CliError } from '../errors.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
-import { ellipsis, naturalLess, naturalSort, parseRFC3339, truncateID } from '../formatter/display.ts';
+import { naturalSort, truncateID } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
 import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
-import { prettyPrint } from './node.ts';
+import { GoStruct } from '../template/index.ts';
 import { type PrettyServiceJson, prettyService } from './service_pretty.ts';
+import { displayImage, type TaskJson } from './task_print.ts';
 
 interface PortJson {
   Protocol: string;
@@ -31,23 +29,6 @@ interface ServiceJson {
   Endpoint: { Ports?: PortJson[] };
   ServiceStatus?: { RunningTasks: number; DesiredTasks: number };
 }
-interface TaskJson {
-  ID: string;
-  CreatedAt: string;
-  Slot?: number;
-  NodeID: string;
-  ServiceID: string;
-  DesiredState: string;
-  Spec: { ContainerSpec: { Image: string } };
-  Status: { Timestamp: string; State: string; Err?: string; PortStatus: { Ports?: PortJson[] } };
-}
-
-/** displayImage strips a pinned digest (reference.WithTag(TrimNamed(nt), tag)). */
-const displayImage = (image: string): string => {
-  const at = image.indexOf('@');
-  const name = at >= 0 ? image.slice(0, at) : image;
-  return name.slice(name.lastIndexOf('/') + 1).includes(':') ? name : image;
-};
 
 /** portsColumn is serviceContext.Ports: ingress ports grouped into ranges. */
 export function portsColumn(ports: PortJson[] | undefined): string {
@@ -122,105 +103,36 @@ export const serviceList: CommandSpec = {
   },
 };
 
-const TASK_TABLE =
-  'table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}';
-
-function printTasks(ctx: RunContext, tasks: TaskJson[], trunc: boolean, format: string): void {
-  const svcNames = new Map<string, string>();
-  const nodeNames = new Map<string, string>();
-  const svcName = (id: string): string => {
-    if (!svcNames.has(id)) svcNames.set(id, ctx.client.get<ServiceJson>(`/services/${id}`).Spec.Name);
-    return svcNames.get(id) as string;
-  };
-  const nodeName = (id: string): string => {
-    if (!nodeNames.has(id))
-      nodeNames.set(
-        id,
-        ctx.client.get<{ Description: { Hostname: string } }>(`/nodes/${id}`).Description.Hostname,
-      );
-    return nodeNames.get(id) as string;
-  };
-  const named = tasks.map((t) => ({ t, name: `${svcName(t.ServiceID)}.${t.Slot ? t.Slot : t.NodeID}` }));
-  const ms = (s: string): number => parseRFC3339(s)?.ms ?? 0;
-  named.sort((a, b) =>
-    a.name !== b.name ? (naturalLess(a.name, b.name) ? -1 : 1) : ms(b.t.CreatedAt) - ms(a.t.CreatedAt),
-  );
-  const table = format.startsWith('table');
-  let prev = '';
-  const rows = named.map(({ t, name }) => {
-    const shown = name === prev && table ? ` \\_ ${name}` : name;
-    prev = name;
-    return formatterStruct(
-      '*task.taskContext',
-      stringMethods({
-        ID: () => (trunc ? truncateID(t.ID) : t.ID),
-        Name: () => shown,
-        Image: () => (trunc ? displayImage(t.Spec.ContainerSpec.Image) : t.Spec.ContainerSpec.Image),
-        Node: () => nodeName(t.NodeID),
-        DesiredState: () => prettyPrint(t.DesiredState),
-        CurrentState: () =>
-          `${prettyPrint(t.Status.State)} ${humanDuration(ctx.now() - ms(t.Status.Timestamp)).toLowerCase()} ago`,
-        Error: () => {
-          const e = trunc ? ellipsis(t.Status.Err ?? '', 30) : (t.Status.Err ?? '');
-          return e ? `"${e}"` : '';
-        },
-        Ports: () =>
-          (t.Status.PortStatus.Ports ?? [])
-            .map((p) => `*:${p.PublishedPort}->${p.TargetPort}/${p.Protocol}`)
-            .join(','),
-      }),
-    );
-  });
-  ctx.out(
-    writeFormatted(
-      format,
-      {
-        ID: 'ID',
-        Name: 'NAME',
-        Image: 'IMAGE',
-        Node: 'NODE',
-        DesiredState: 'DESIRED STATE',
-        CurrentState: 'CURRENT STATE',
-        Error: 'ERROR',
-        Ports: 'PORTS',
-      },
-      rows,
-    ),
-  );
-}
-
-/** servicePs is `docker service ps`. */
-export const servicePs: CommandSpec = {
-  use: 'ps [OPTIONS] SERVICE [SERVICE...]',
-  short: 'List the tasks of one or more services',
-  args: requiresMinArgs(1),
-  flags: [
-    { name: 'quiet', shorthand: 'q', usage: 'Only display task IDs', kind: 'bool' },
-    { name: 'no-trunc', usage: 'Do not truncate output', kind: 'bool' },
-    formatFlag(),
-  ],
-  run: (ctx, args, flags) => {
-    const ids = args.map((a) => {
-      try {
-        return ctx.client.get<ServiceJson>(`/services/${pathEscape(a)}`).ID;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) throw new CliError(`no such service: ${a}`);
-        throw e;
-      }
-    });
-    const filters = JSON.stringify({ service: Object.fromEntries(ids.map((id) => [id, true])) });
-    const tasks = ctx.client.get<TaskJson[]>('/tasks', { filters });
-    let format = flags.get<string>('format') || 'table';
-    if (format === 'table') format = flags.get<boolean>('quiet') ? '{{.ID}}' : TASK_TABLE;
-    const quiet = flags.get<boolean>('quiet');
-    printTasks(ctx, tasks, !flags.get<boolean>('no-trunc') && !quiet, format);
-  },
-};
-
-/** serviceTypedView is what swarm.Service's Go type shows a template: nil slices are present. */
+/**
+ * serviceTypedView is what swarm.Service's Go type shows a template: nil slices and pointers are
+ * there (printing <nil>), while {{json}} still omits them as the daemon's JSON does.
+ */
 function serviceTypedView(raw: unknown): unknown {
-  const svc = raw as { Endpoint?: Record<string, unknown> };
-  return { ...svc, Endpoint: { Ports: null, VirtualIPs: null, ...(svc.Endpoint ?? {}) } };
+  const svc = raw as Record<string, unknown> & { Endpoint?: Record<string, unknown> };
+  const endpoint = svc.Endpoint ?? {};
+  return new GoStruct(
+    'swarm.Service',
+    {
+      ...svc,
+      PreviousSpec: svc.PreviousSpec ?? null,
+      UpdateStatus: svc.UpdateStatus
+        ? new GoStruct(
+            'swarm.UpdateStatus',
+            { State: '', StartedAt: null, CompletedAt: null, Message: '', ...(svc.UpdateStatus as object) },
+            {},
+            () => svc.UpdateStatus,
+          )
+        : null,
+      Endpoint: new GoStruct(
+        'swarm.Endpoint',
+        { Ports: null, VirtualIPs: null, ...endpoint },
+        {},
+        () => endpoint,
+      ),
+    },
+    {},
+    () => raw,
+  );
 }
 
 /** serviceInspect is `docker service inspect` (JSON or --format). */
@@ -247,7 +159,7 @@ export const serviceInspect: CommandSpec = {
       for (const ref of args) {
         try {
           ctx.out(
-            `${prettyService(ctx.client.get<PrettyServiceJson>(`/services/${pathEscape(ref)}`), names)}\n`,
+            `${prettyService(ctx.client.get<PrettyServiceJson>(`/services/${pathEscape(ref)}`), names, ctx.now())}\n`,
           );
         } catch (e) {
           if (e instanceof ApiError && e.status === 404) errs.push(`Error: no such service: ${ref}`);

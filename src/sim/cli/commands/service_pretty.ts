@@ -1,7 +1,10 @@
 // Mirrors docker/cli cli/command/service/formatter.go's serviceInspectPrettyTemplate (v28.2.2),
 // `docker service inspect --pretty`, written out for the fields the simulator's services have
-// (no labels, update status, preferences, env, mounts, secrets, configs, log driver, healthcheck
-// or resource values); the whitespace follows the template's trim markers exactly.
+// (no labels, preferences, env, mounts, secrets, configs, log driver, healthcheck or resource
+// values); the whitespace follows the template's trim markers exactly.
+
+import { humanDuration } from '../../gounits.ts';
+import { parseRFC3339 } from '../formatter/display.ts';
 
 interface PortJson {
   Protocol: string;
@@ -34,6 +37,7 @@ export interface PrettyServiceJson {
     EndpointSpec?: { Mode?: string };
   };
   Endpoint: { Ports?: PortJson[] };
+  UpdateStatus?: { State?: string; StartedAt?: string; CompletedAt?: string; Message?: string };
 }
 
 /** goDuration is time.Duration.String for whole seconds and milliseconds ("5s", "500ms"). */
@@ -51,13 +55,25 @@ function updateBlock(title: string, orderLabel: string, u: UpdateJson): string {
   return s;
 }
 
-/** prettyService renders one service as the pretty template does; networkName resolves an ID. */
-export function prettyService(svc: PrettyServiceJson, networkName: (id: string) => string): string {
+/** prettyService renders one service as the pretty template does (networkName resolves an ID). */
+export function prettyService(
+  svc: PrettyServiceJson,
+  networkName: (id: string) => string,
+  now: number,
+): string {
   const spec = svc.Spec;
   const cs = spec.TaskTemplate.ContainerSpec;
   let s = `\nID:\t\t${svc.ID}\nName:\t\t${spec.Name}\nService Mode:`;
   if (spec.Mode.Global) s += '\tGlobal';
   else if (spec.Mode.Replicated) s += `\tReplicated\n Replicas:\t${spec.Mode.Replicated.Replicas}`;
+  const u = svc.UpdateStatus;
+  if (u?.State) {
+    const ago = (t: string): string => `${humanDuration(now - (parseRFC3339(t)?.ms ?? 0))} ago`;
+    s += `\nUpdateStatus:\n State:\t\t${u.State}`;
+    if (u.StartedAt) s += `\n Started:\t${ago(u.StartedAt)}`;
+    if (u.State === 'completed' && u.CompletedAt) s += `\n Completed:\t${ago(u.CompletedAt)}`;
+    s += `\n Message:\t${u.Message ?? ''}`;
+  }
   s += '\nPlacement:';
   const constraints = spec.TaskTemplate.Placement?.Constraints ?? [];
   if (constraints.length > 0) s += `\n Constraints:\t[${constraints.join(' ')}]`;

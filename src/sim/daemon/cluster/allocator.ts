@@ -6,6 +6,8 @@
 export interface OverlaySpec {
   id: string;
   name: string;
+  /** driver is "overlay", or a node-local driver (bridge, macvlan, ipvlan) for `--scope swarm`. */
+  driver?: string;
   /** subnet is "10.0.1.0/24"; gateway "10.0.1.1". */
   subnet: string;
   gateway: string;

@@ -7,6 +7,7 @@ import { invalidParameter, unavailable } from '../../errdefs.ts';
 import { tcpConnect } from '../../trace/exchange.ts';
 import type { Daemon } from '../daemon.ts';
 import { nodeDown, nodeUp } from './node.ts';
+import { reconcile, serviceTable } from './services.ts';
 import { addSwarm, type ClusterNode, ClusterStore, removeSwarm, swarmAt, swarmOfHost } from './store.ts';
 
 /** errSwarmExists is returned by init and join on a node already in a swarm. */
@@ -139,5 +140,13 @@ export function swarmLeave(d: Daemon, force: boolean): void {
   nodeDown(d, store);
   node.state = 'down';
   node.leader = false;
-  if (!store.managers().some((n) => n.state === 'ready')) removeSwarm(d.world, store);
+  if (!store.managers().some((n) => n.state === 'ready')) {
+    removeSwarm(d.world, store);
+    return;
+  }
+  // the managers see the node go down: its tasks are started elsewhere (the old ones keep their
+  // last reported state, Running, with desired state Shutdown)
+  for (const t of serviceTable(store).tasks)
+    if (t.nodeId === node.id && t.desired === 'running') t.desired = 'shutdown';
+  reconcile(store);
 }

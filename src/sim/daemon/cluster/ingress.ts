@@ -6,7 +6,7 @@
 // Simplified: the sandbox is created with the first published port, not when the node joins; the
 // IPVS virtual service is matched by address and port instead of a firewall mark.
 
-import { iptablesOk } from '../../kernel/iptables.ts';
+import { iptables, iptablesOk } from '../../kernel/iptables.ts';
 import { Vfs } from '../../kernel/vfs.ts';
 import { macFromIP } from '../../libnetwork/drivers/overlay/overlay.ts';
 import { setPortService } from '../../trace/ipvs.ts';
@@ -166,6 +166,41 @@ export function publishIngress(store: ClusterStore, services: Service[], tasks: 
           backends.map((ip) => `${ip}:${port.target}`),
         );
       }
+    }
+  }
+}
+
+/** unpublishIngress removes published ports from every node's routing mesh (rules and IPVS service). */
+export function unpublishIngress(
+  store: ClusterStore,
+  ports: Array<{ protocol: string; published: number }>,
+): void {
+  for (const d of daemonsOf(store).values()) {
+    const sb = d.controller.sandboxByContainerId(INGRESS_SBOX);
+    if (!sb) continue;
+    const gwIp = ipOf(sb, 'docker_gwbridge');
+    for (const { protocol: proto, published } of ports) {
+      const p = String(published);
+      const dnat = ['-p', proto, '-m', proto, '--dport', p, '-j', 'DNAT', '--to-destination', `${gwIp}:${p}`];
+      iptables(d.host.ns, ['-t', 'nat', '-D', 'DOCKER-INGRESS', ...dnat]);
+      iptables(d.host.ns, [
+        '-D',
+        'DOCKER-INGRESS',
+        '-p',
+        proto,
+        '-m',
+        'state',
+        '--state',
+        'ESTABLISHED,RELATED',
+        '-m',
+        proto,
+        '--sport',
+        p,
+        '-j',
+        'ACCEPT',
+      ]);
+      iptables(d.host.ns, ['-D', 'DOCKER-INGRESS', '-p', proto, '-m', proto, '--dport', p, '-j', 'ACCEPT']);
+      setPortService(sb.ns, `${gwIp}:${p}`, undefined);
     }
   }
 }

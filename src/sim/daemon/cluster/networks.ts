@@ -5,15 +5,20 @@
 
 import { conflict, forbidden, notFound } from '../../errdefs.ts';
 import { macFromIP } from '../../libnetwork/drivers/overlay/overlay.ts';
+import { rfc3339Nano } from '../../world/clock.ts';
 import type { Container } from '../container.ts';
 import type { Daemon } from '../daemon.ts';
 import type { NetNetwork } from '../libnetwork.ts';
 import type { OverlaySpec } from './allocator.ts';
 import { membership, requireManager } from './cluster.ts';
 import { daemonsOf } from './node.ts';
+import { serviceTable } from './services.ts';
 import type { ClusterStore } from './store.ts';
 
 const VXLAN_LIST = 'com.docker.network.driver.overlay.vxlanid_list';
+
+/** isNodeLocal tells whether a swarm network's driver is node-local (no cluster-wide allocation). */
+export const isNodeLocal = (spec: OverlaySpec): boolean => (spec.driver ?? 'overlay') !== 'overlay';
 
 function newSpec(
   store: ClusterStore,
@@ -21,22 +26,30 @@ function newSpec(
   now: number,
   o: Partial<OverlaySpec> & { subnet?: string; gateway?: string },
 ): OverlaySpec {
+  const base = {
+    id: store.rng.base36(25),
+    name,
+    attachable: o.attachable ?? false,
+    internal: o.internal ?? false,
+    ingress: o.ingress ?? false,
+    labels: o.labels ?? {},
+    created: now,
+  };
+  if (o.driver && o.driver !== 'overlay') {
+    // cnmallocator: node-local drivers get no pools and no VNI from the swarm
+    const gateway = o.gateway ?? '';
+    return { ...base, driver: o.driver, subnet: o.subnet ?? '', gateway, vni: 0, options: { ...o.options } };
+  }
   const pool = o.subnet
     ? { subnet: o.subnet, gateway: o.gateway ?? o.subnet.replace(/\.0\/\d+$/, '.1') }
     : store.allocator.allocateSubnet();
   const vni = store.allocator.allocateVni();
   return {
-    id: store.rng.base36(25),
-    name,
+    ...base,
     subnet: pool.subnet,
     gateway: pool.gateway,
     vni,
-    attachable: o.attachable ?? false,
-    internal: o.internal ?? false,
-    ingress: o.ingress ?? false,
     options: { ...(o.options ?? {}), [VXLAN_LIST]: String(vni) },
-    labels: o.labels ?? {},
-    created: now,
   };
 }
 
@@ -50,7 +63,8 @@ export function createIngress(store: ClusterStore, now: number): OverlaySpec {
 export function instantiate(d: Daemon, spec: OverlaySpec): NetNetwork {
   const have = d.controller.networkById(spec.id);
   if (have) return have;
-  return d.controller.newNetwork('overlay', spec.name, spec.id, {
+  const pool = { subnet: spec.subnet, ...(spec.gateway ? { gateway: spec.gateway } : {}) };
+  return d.controller.newNetwork(spec.driver ?? 'overlay', spec.name, spec.id, {
     created: spec.created,
     enableIPv4: true,
     enableIPv6: false,
@@ -59,7 +73,7 @@ export function instantiate(d: Daemon, spec: OverlaySpec): NetNetwork {
     ingress: spec.ingress,
     driverOpts: { ...spec.options },
     labels: { ...spec.labels },
-    ipam: { driver: 'default', config: [{ subnet: spec.subnet, gateway: spec.gateway }] },
+    ...(spec.subnet ? { ipam: { driver: 'default', config: [pool] } } : {}),
     persist: true,
     dynamic: true,
   });
@@ -68,6 +82,7 @@ export function instantiate(d: Daemon, spec: OverlaySpec): NetNetwork {
 /** CreateRequest is the part of POST /networks/create a swarm network uses. */
 export interface CreateRequest {
   Name: string;
+  Driver?: string;
   Attachable?: boolean;
   Internal?: boolean;
   Options?: Record<string, string> | null;
@@ -88,6 +103,7 @@ export function createClusterNetwork(d: Daemon, req: CreateRequest): { Id: strin
   const conf = req.IPAM?.Config?.[0];
   d.advance(40);
   const spec = newSpec(store, req.Name, d.world.clock.now(), {
+    driver: req.Driver,
     attachable: req.Attachable ?? false,
     internal: req.Internal ?? false,
     options: { ...(req.Options ?? {}) },
@@ -96,27 +112,90 @@ export function createClusterNetwork(d: Daemon, req: CreateRequest): { Id: strin
     gateway: conf?.Gateway,
   });
   store.networks.set(spec.id, spec);
-  for (const [host, daemon] of daemonsOf(store))
-    if (store.nodeByHost(host)?.role === 'manager') instantiate(daemon, spec);
+  if (!isNodeLocal(spec))
+    for (const [host, daemon] of daemonsOf(store))
+      if (store.nodeByHost(host)?.role === 'manager') instantiate(daemon, spec);
   return { Id: spec.id, Warning: '' };
 }
 
-/** removeClusterNetwork is Cluster.RemoveNetwork: refused while any node has a container on it. */
-export function removeClusterNetwork(d: Daemon, nw: NetNetwork): void {
+/** removeClusterNetwork is Cluster.RemoveNetwork: refused while a service or a container uses it. */
+export function removeClusterNetwork(d: Daemon, nw: { id: string; name: string }): void {
   const store = requireManager(d);
   const spec = store.networks.get(nw.id);
   if (!spec) throw notFound(`network ${nw.name} not found`);
-  const inUse = store.attachments.find((a) => a.networkId === spec.id);
-  if (inUse)
+  const service = serviceTable(store).services.find((svc) => svc.networks.includes(spec.id));
+  if (service)
     throw forbidden(
-      `rpc error: code = FailedPrecondition desc = network ${spec.id} is in use by task ${inUse.containerId.slice(0, 25)}`,
+      `rpc error: code = FailedPrecondition desc = network ${spec.id} is in use by service ${service.id}`,
+    );
+  const inUse =
+    store.attachments.find((a) => a.networkId === spec.id)?.containerId ??
+    [...daemonsOf(store).values()]
+      .flatMap((x) => x.controller.networkById(spec.id)?.endpoints() ?? [])
+      .map((ep) => ep.sandbox()?.containerId ?? '')[0];
+  if (inUse !== undefined)
+    throw forbidden(
+      `rpc error: code = FailedPrecondition desc = network ${spec.id} is in use by task ${inUse.slice(0, 25)}`,
     );
   for (const daemon of daemonsOf(store).values())
     daemon.controller.networkById(spec.id)?.delete({ force: true });
   store.networks.delete(spec.id);
-  store.allocator.releaseSubnet(spec.subnet);
-  store.allocator.releaseVni(spec.vni);
+  if (!isNodeLocal(spec)) {
+    store.allocator.releaseSubnet(spec.subnet);
+    store.allocator.releaseVni(spec.vni);
+  }
   store.allocator.forget(spec.id);
+}
+
+/** clusterOnlyNetworks lists a manager's swarm networks that have no local copy on this node. */
+export function clusterOnlyNetworks(d: Daemon): OverlaySpec[] {
+  const m = membership(d);
+  if (m?.node.role !== 'manager') return [];
+  return [...m.store.networks.values()].filter((spec) => !d.controller.networkById(spec.id));
+}
+
+/**
+ * clusterNetworkResource is convert.BasicNetworkFromGRPC for a node-local driver's swarm network:
+ * the allocator gave it an empty IPAM and a driver state holding only the driver's name.
+ */
+export function clusterNetworkResource(spec: OverlaySpec, created: string): Record<string, unknown> {
+  return {
+    Name: spec.name,
+    Id: spec.id,
+    Created: created,
+    Scope: 'swarm',
+    Driver: spec.driver ?? 'overlay',
+    EnableIPv4: true,
+    EnableIPv6: false,
+    IPAM: { Driver: '', Options: null, Config: [] },
+    Internal: spec.internal,
+    Attachable: spec.attachable,
+    Ingress: false,
+    ConfigFrom: { Network: '' },
+    ConfigOnly: false,
+    Containers: null,
+    Options: null,
+    Labels: Object.keys(spec.labels).length > 0 ? spec.labels : null,
+  };
+}
+
+/** findClusterOnly matches a term against a manager's swarm networks that have no local copy. */
+export function findClusterOnly(d: Daemon, term: string): { id: string; name: string } | undefined {
+  if (d.networks().some((nw) => nw.id === term || nw.name === term || nw.id.startsWith(term)))
+    return undefined;
+  const specs = clusterOnlyNetworks(d);
+  const found =
+    specs.find((s) => s.id === term) ??
+    specs.find((s) => s.name === term) ??
+    (specs.filter((s) => s.id.startsWith(term)).length === 1
+      ? specs.find((s) => s.id.startsWith(term))
+      : undefined);
+  return found && term !== '' ? found : undefined;
+}
+
+/** clusterResources are the resources of a manager's swarm networks without a local copy. */
+export function clusterResources(d: Daemon): Array<Record<string, unknown>> {
+  return clusterOnlyNetworks(d).map((spec) => clusterNetworkResource(spec, rfc3339Nano(spec.created, 0)));
 }
 
 /** attachNetwork is the daemon's fallback when a container's network is not local (findAndAttachNetwork). */
@@ -180,11 +259,13 @@ export function clusterDetach(d: Daemon, containerId: string, networkId?: string
       m.store,
       gone.map((a) => a.networkId),
     );
-    if (m.node.role === 'manager') return;
   }
   for (const nw of d.controller.networks()) {
-    if (nw.type !== 'overlay' || nw.scope !== 'swarm' || nw.endpoints().length > 0) continue;
-    if (!nw.ingress || !m) nw.delete({ force: true });
+    if (nw.scope !== 'swarm' || nw.endpoints().length > 0) continue;
+    const spec = m?.store.networks.get(nw.id);
+    if (spec && isNodeLocal(spec)) nw.delete({ force: true });
+    else if (nw.type === 'overlay' && m?.node.role !== 'manager' && (!nw.ingress || !m))
+      nw.delete({ force: true });
   }
 }
 

@@ -5,8 +5,8 @@
 
 import { bindSocket, unbindSocket } from '../../kernel/socket.ts';
 import type { Daemon } from '../daemon.ts';
-import { createIngress, instantiate, peersFor } from './networks.ts';
-import { serviceRecords } from './services.ts';
+import { serviceRecords } from './network_services.ts';
+import { createIngress, instantiate, isNodeLocal, peersFor } from './networks.ts';
 import type { ClusterStore } from './store.ts';
 
 /** GW_BRIDGE is libnetwork's docker_gwbridge (default_gateway.go libnGWNetwork). */
@@ -65,7 +65,7 @@ export function nodeUp(d: Daemon, store: ClusterStore, manager: boolean): void {
   if (!store.ingress) createIngress(store, d.world.clock.now());
   ensureGwBridge(d);
   instantiate(d, store.ingress as NonNullable<typeof store.ingress>);
-  if (manager) for (const spec of store.networks.values()) instantiate(d, spec);
+  if (manager) for (const spec of store.networks.values()) if (!isNodeLocal(spec)) instantiate(d, spec);
 }
 
 /** nodeDown stops the node's swarm agent: swarm networks without containers go, ports close. */

@@ -7,7 +7,7 @@ import { invalidParameter } from '../../errdefs.ts';
 import { bindSocket } from '../../kernel/socket.ts';
 import type { Daemon } from '../daemon.ts';
 import { requireManager } from './cluster.ts';
-import { instantiate } from './networks.ts';
+import { instantiate, isNodeLocal } from './networks.ts';
 import { daemonsOf } from './node.ts';
 import { reconcile, serviceTable, stopTaskContainer } from './services.ts';
 import { type ClusterNode, type ClusterStore, swarmsOf } from './store.ts';
@@ -45,7 +45,7 @@ function startManager(store: ClusterStore, node: ClusterNode): void {
   const daemon = daemonsOf(store).get(node.hostname);
   if (!daemon) return;
   bindSocket(daemon.host.ns, { proto: 'tcp', ip: '::', port: 2377, owner: 'dockerd', app: { kind: 'tcp' } });
-  for (const spec of store.networks.values()) instantiate(daemon, spec);
+  for (const spec of store.networks.values()) if (!isNodeLocal(spec)) instantiate(daemon, spec);
 }
 
 /**

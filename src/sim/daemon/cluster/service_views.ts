@@ -9,7 +9,9 @@ import { CATALOGUE } from '../images.ts';
 import { rfc3339NanoFixed } from '../logs.ts';
 import { familiarString, parseImageRef, withDefaultTag } from '../reference.ts';
 import { requireManager } from './cluster.ts';
+import { updateStatus } from './service_update.ts';
 import {
+  findService,
   liveTasks,
   type PortConfig,
   type Service,
@@ -18,6 +20,7 @@ import {
   type Task,
 } from './services.ts';
 import type { ClusterStore } from './store.ts';
+import { findNode } from './views.ts';
 
 /** stamp is a time.Time as Go's MarshalJSON writes it (RFC3339Nano: trailing zeros trimmed). */
 const stamp = (ms: number): string =>
@@ -89,14 +92,10 @@ function portsJSON(ports: PortConfig[]): Obj[] {
   }));
 }
 
-/** serviceJSON is one swarm.Service (with ServiceStatus when status is asked for). */
-export function serviceJSON(store: ClusterStore, s: Service, status: boolean): Obj {
+/** specJSON is one swarm.ServiceSpec (Spec and PreviousSpec of a service). */
+function specJSON(s: ServiceInput): Obj {
   const endpointSpec: Obj = { Mode: s.endpointMode };
   if (s.ports.length > 0) endpointSpec.Ports = portsJSON(s.ports);
-  const endpoint: Obj = { Spec: endpointSpec };
-  if (s.ports.length > 0) endpoint.Ports = portsJSON(s.ports);
-  if (s.vips.size > 0)
-    endpoint.VirtualIPs = [...s.vips].map(([nid, ip]) => ({ NetworkID: nid, Addr: `${ip}/24` }));
   const containerSpec: Obj = {
     Image: s.image,
     Init: false,
@@ -108,42 +107,60 @@ export function serviceJSON(store: ClusterStore, s: Service, status: boolean): O
   const placement: Obj = {};
   if (s.constraints.length > 0) placement.Constraints = s.constraints;
   placement.Platforms = [{ Architecture: 'amd64', OS: 'linux' }];
+  return {
+    Name: s.name,
+    Labels: {},
+    TaskTemplate: {
+      ContainerSpec: containerSpec,
+      Resources: { Limits: {}, Reservations: {} },
+      RestartPolicy: { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
+      Placement: placement,
+      ...(s.networks.length > 0 ? { Networks: s.networks.map((Target) => ({ Target })) } : {}),
+      ForceUpdate: 0,
+      Runtime: 'container',
+    },
+    Mode: s.global ? { Global: {} } : { Replicated: { Replicas: s.replicas } },
+    UpdateConfig: {
+      Parallelism: 1,
+      FailureAction: 'pause',
+      Monitor: 5000000000,
+      MaxFailureRatio: 0,
+      Order: 'stop-first',
+    },
+    RollbackConfig: {
+      Parallelism: 1,
+      FailureAction: 'pause',
+      Monitor: 5000000000,
+      MaxFailureRatio: 0,
+      Order: 'stop-first',
+    },
+    EndpointSpec: endpointSpec,
+  };
+}
+
+/** serviceJSON is one swarm.Service (with ServiceStatus when status is asked for) at time now. */
+export function serviceJSON(store: ClusterStore, s: Service, status: boolean, now = s.updatedAt): Obj {
+  const endpoint: Obj = { Spec: specJSON(s).EndpointSpec };
+  if (s.ports.length > 0) endpoint.Ports = portsJSON(s.ports);
+  if (s.vips.size > 0)
+    endpoint.VirtualIPs = [...s.vips].map(([nid, ip]) => ({ NetworkID: nid, Addr: `${ip}/24` }));
   const out: Obj = {
     ID: s.id,
     Version: { Index: 20 + s.version },
     CreatedAt: stamp(s.createdAt),
     UpdatedAt: stamp(s.updatedAt),
-    Spec: {
-      Name: s.name,
-      Labels: {},
-      TaskTemplate: {
-        ContainerSpec: containerSpec,
-        Resources: { Limits: {}, Reservations: {} },
-        RestartPolicy: { Condition: 'any', Delay: 5000000000, MaxAttempts: 0 },
-        Placement: placement,
-        ...(s.networks.length > 0 ? { Networks: s.networks.map((Target) => ({ Target })) } : {}),
-        ForceUpdate: 0,
-        Runtime: 'container',
-      },
-      Mode: s.global ? { Global: {} } : { Replicated: { Replicas: s.replicas } },
-      UpdateConfig: {
-        Parallelism: 1,
-        FailureAction: 'pause',
-        Monitor: 5000000000,
-        MaxFailureRatio: 0,
-        Order: 'stop-first',
-      },
-      RollbackConfig: {
-        Parallelism: 1,
-        FailureAction: 'pause',
-        Monitor: 5000000000,
-        MaxFailureRatio: 0,
-        Order: 'stop-first',
-      },
-      EndpointSpec: endpointSpec,
-    },
+    Spec: specJSON(s),
+    ...(s.previous ? { PreviousSpec: specJSON(s.previous) } : {}),
     Endpoint: endpoint,
   };
+  const update = updateStatus(s, now);
+  if (update)
+    out.UpdateStatus = {
+      State: update.state,
+      StartedAt: stamp(update.startedAt),
+      ...(update.completedAt !== undefined ? { CompletedAt: stamp(update.completedAt) } : {}),
+      Message: update.message,
+    };
   if (status) {
     const live = liveTasks(store, s);
     out.ServiceStatus = {
@@ -159,6 +176,7 @@ const STATE_MESSAGE: Record<Task['state'], string> = {
   running: 'started',
   shutdown: 'shutdown',
   failed: 'starting',
+  orphaned: 'Task belonged to a node that has been deleted',
 };
 
 /** taskJSON is one swarm.Task. */
@@ -195,24 +213,43 @@ export function taskJSON(store: ClusterStore, t: Task): Obj {
   return out;
 }
 
-/** listTasks is GET /tasks, filtered by service (ID or name), node and desired-state. */
+const TASK_FILTERS = ['name', 'id', 'label', 'service', 'node', 'desired-state', '_up-to-date', 'runtime'];
+const TASK_STATES = ['NEW', 'PENDING', 'ASSIGNED', 'ACCEPTED', 'PREPARING', 'READY', 'STARTING', 'RUNNING'];
+const TASK_STATES_DONE = ['COMPLETE', 'SHUTDOWN', 'FAILED', 'REJECTED', 'REMOVE', 'ORPHANED'];
+
+/**
+ * listTasks is GET /tasks (Cluster.GetTasks): service and node filters are resolved to IDs first
+ * (failing as getService/getNode do), then name and ID prefixes, desired states, labels, runtime
+ * and the CLI's internal `_up-to-date` (tasks created from the current spec) are applied.
+ */
 export function listTasks(d: Daemon, f: FilterArgs): Obj[] {
-  const filters = { get: (k: string): string[] | undefined => (f.contains(k) ? f.get(k) : undefined) };
   const store = requireManager(d);
+  f.validate(TASK_FILTERS);
   const table = serviceTable(store);
-  const services = filters.get('service');
-  const nodes = filters.get('node');
-  const desired = filters.get('desired-state');
+  const serviceIds = f.contains('service')
+    ? f.get('service').map((x) => findService(store, x).id)
+    : undefined;
+  const nodeIds = f.contains('node') ? f.get('node').map((x) => findNode(d, x).id) : undefined;
+  const desired: string[] = [];
+  for (const v of f.get('desired-state')) {
+    const up = v.toUpperCase();
+    if ([...TASK_STATES, 'ALLOCATED', ...TASK_STATES_DONE].includes(up)) desired.push(up.toLowerCase());
+    else if (v !== '') throw invalidParameter(`Invalid desired-state filter: '${v}'`);
+  }
+  const runtimes = f.contains('runtime') ? f.get('runtime') : ['container', ''];
+  const upToDate = f.get('_up-to-date').length > 0;
   return table.tasks
     .filter((t) => {
       const svc = table.services.find((s) => s.id === t.serviceId);
-      if (services && !services.some((x) => svc && (svc.id === x || svc.name === x || svc.id.startsWith(x))))
-        return false;
-      if (nodes) {
-        const node = store.nodes.find((n) => n.id === t.nodeId);
-        if (!nodes.some((x) => node && (node.id === x || node.hostname === x))) return false;
-      }
-      if (desired && !desired.includes(t.desired)) return false;
+      if (serviceIds && !serviceIds.includes(t.serviceId)) return false;
+      if (nodeIds && !nodeIds.includes(t.nodeId)) return false;
+      if (desired.length > 0 && !desired.includes(t.desired)) return false;
+      if (f.contains('id') && !f.get('id').some((p) => t.id.startsWith(p))) return false;
+      const name = svc ? `${svc.global ? `${svc.name}.${t.nodeId}` : `${svc.name}.${t.slot}`}.${t.id}` : t.id;
+      if (f.contains('name') && !f.get('name').some((p) => name.startsWith(p))) return false;
+      if (f.contains('label') && f.get('label').length > 0) return false;
+      if (!runtimes.includes('container')) return false;
+      if (upToDate && svc && t.specVersion !== svc.specVersion) return false;
       return true;
     })
     .map((t) => taskJSON(store, t));

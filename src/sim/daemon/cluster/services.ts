@@ -17,8 +17,10 @@ import { stopContainer } from '../stop.ts';
 import type { OverlaySpec } from './allocator.ts';
 import { requireManager } from './cluster.ts';
 import { ensureIngressSandbox, publishIngress } from './ingress.ts';
+import { assignLoadBalancers } from './network_services.ts';
 import { instantiate } from './networks.ts';
 import { daemonsOf } from './node.ts';
+import { allocateVips, checkPortConflicts } from './service_update.ts';
 import type { ClusterNode, ClusterStore } from './store.ts';
 
 /** PortConfig is one published port (swarm.PortConfig). */
@@ -46,6 +48,12 @@ export interface Service {
   createdAt: number;
   updatedAt: number;
   version: number;
+  /** specVersion counts the spec changes that make tasks dirty (a task is up to date when equal). */
+  specVersion: number;
+  /** previous is the spec before the last update (PreviousSpec). */
+  previous?: ServiceInput;
+  /** rollout is the last rolling update: when it started and when the updater calls it completed. */
+  rollout?: { startedAt: number; completedAt: number; paused?: string };
 }
 
 /** Task is one scheduled instance of a service (api.Task, reduced). */
@@ -56,7 +64,9 @@ export interface Task {
   nodeId: string;
   containerId: string;
   desired: 'running' | 'shutdown';
-  state: 'running' | 'shutdown' | 'failed';
+  state: 'running' | 'shutdown' | 'failed' | 'orphaned';
+  /** specVersion is the service's specVersion the task was created from. */
+  specVersion: number;
   err: string;
   image: string;
   createdAt: number;
@@ -106,7 +116,8 @@ export interface ServiceInput {
   constraints: string[];
 }
 
-function networkSpec(store: ClusterStore, term: string): OverlaySpec {
+/** networkSpec finds a swarm network the service names, failing as the allocator does. */
+export function networkSpec(store: ClusterStore, term: string): OverlaySpec {
   const spec = store.findNetwork(term);
   if (!spec) throw notFound(`network ${term} not found`);
   return spec;
@@ -126,6 +137,7 @@ export function createService(d: Daemon, input: ServiceInput): Service {
       `rpc error: code = AlreadyExists desc = name conflicts with an existing object: service ${input.name} already exists`,
     );
   const nets = input.networks.map((n) => networkSpec(store, n).id);
+  checkPortConflicts(store, input.ports, '', input.endpointMode);
   d.advance(60);
   const now = d.world.clock.now();
   const svc: Service = {
@@ -136,36 +148,10 @@ export function createService(d: Daemon, input: ServiceInput): Service {
     createdAt: now,
     updatedAt: now,
     version: 1,
+    specVersion: 1,
   };
-  if (svc.endpointMode === 'vip')
-    for (const nid of nets) svc.vips.set(nid, store.allocator.allocateIp(networkSpec(store, nid)));
+  allocateVips(store, svc, svc, d.world);
   table.services.push(svc);
-  reconcile(store);
-  return svc;
-}
-
-/** updateService applies a new replica count, image or published ports and re-converges. */
-export function updateService(
-  d: Daemon,
-  term: string,
-  change: { replicas?: number; image?: string; addPorts?: PortConfig[] },
-): Service {
-  const store = requireManager(d);
-  const svc = findService(store, term);
-  d.advance(40);
-  if (change.replicas !== undefined) {
-    if (svc.global) throw invalidParameter(`scale can only be used with replicated or replicated-job mode`);
-    svc.replicas = change.replicas;
-  }
-  const newPorts = change.addPorts ?? [];
-  if (newPorts.length > 0) svc.ports = [...svc.ports, ...newPorts];
-  const newImage = change.image !== undefined && change.image !== svc.image;
-  if (newImage || newPorts.length > 0) {
-    svc.image = change.image ?? svc.image;
-    for (const t of liveTasks(store, svc)) shutdownTask(store, t); // rolling update, one step
-  }
-  svc.version++;
-  svc.updatedAt = d.world.clock.now();
   reconcile(store);
   return svc;
 }
@@ -233,7 +219,29 @@ export function reconcile(store: ClusterStore): void {
       if (node) startTask(store, svc, slot, node);
     }
   }
+  reapHistory(store);
   publishRecords(store);
+}
+
+/** TASK_HISTORY is the cluster's TaskHistoryRetentionLimit (5). */
+const TASK_HISTORY = 5;
+
+/** reapHistory is the task reaper: a slot keeps its 5 newest tasks; older finished ones go. */
+function reapHistory(store: ClusterStore): void {
+  const table = serviceTable(store);
+  const slots = new Map<string, Task[]>();
+  for (const t of table.tasks) {
+    const key = `${t.serviceId}/${t.slot > 0 ? t.slot : t.nodeId}`;
+    slots.set(key, [...(slots.get(key) ?? []), t]);
+  }
+  for (const tasks of slots.values()) {
+    if (tasks.length <= TASK_HISTORY) continue;
+    const old = tasks
+      .filter((t) => t.desired === 'shutdown' || t.state !== 'running')
+      .sort((a, b) => a.stateAt - b.stateAt)
+      .slice(0, tasks.length - TASK_HISTORY);
+    for (const t of old) removeTask(store, t);
+  }
 }
 
 /** pickNode is the spread strategy: fewest tasks of this service, then fewest tasks overall. */
@@ -277,6 +285,7 @@ function startTask(store: ClusterStore, svc: Service, slot: number, node: Cluste
     desired: 'running',
     state: 'running',
     err: '',
+    specVersion: svc.specVersion,
     image: svc.image,
     createdAt: now,
     stateAt: now,
@@ -352,8 +361,9 @@ export function stopTaskContainer(store: ClusterStore, t: Task): void {
 }
 
 /** publishRecords programs each VIP's backends (the IPVS tables of the load balancer). */
-function publishRecords(store: ClusterStore): void {
+export function publishRecords(store: ClusterStore): void {
   publishIngress(store, serviceTable(store).services, serviceTable(store).tasks);
+  assignLoadBalancers(store);
   const world = [...daemonsOf(store).values()][0]?.world;
   if (!world) return;
   for (const svc of serviceTable(store).services)
@@ -366,23 +376,4 @@ function publishRecords(store: ClusterStore): void {
           .map((t) => t.ips.get(nid) ?? '')
           .filter((ip) => ip !== ''),
       );
-}
-
-/** serviceRecords answers the embedded DNS for service names: VIP or task IPs, and tasks.<name>. */
-export function serviceRecords(store: ClusterStore, nid: string, name: string): string[] | undefined {
-  const lower = name.replace(/\.$/, '').toLowerCase();
-  for (const svc of serviceTable(store).services) {
-    if (!svc.networks.includes(nid)) continue;
-    const taskIPs = (): string[] =>
-      liveTasks(store, svc)
-        .filter((t) => t.state === 'running')
-        .map((t) => t.ips.get(nid) ?? '')
-        .filter((ip) => ip !== '');
-    if (lower === `tasks.${svc.name.toLowerCase()}`) return taskIPs();
-    if (lower === svc.name.toLowerCase()) {
-      const vip = svc.vips.get(nid);
-      return svc.endpointMode === 'vip' && vip ? [vip] : taskIPs();
-    }
-  }
-  return undefined;
 }

@@ -2,7 +2,7 @@
 // (Inspect, GetNodes, GetNode) plus the Swarm part of /info (cluster.Info), API 1.50 shapes
 // reduced to the fields the CLI reads: GET /swarm, GET /nodes, GET /nodes/{id}.
 
-import { notFound } from '../../errdefs.ts';
+import { invalidParameter, notFound } from '../../errdefs.ts';
 import type { Daemon } from '../daemon.ts';
 import { rfc3339NanoFixed } from '../logs.ts';
 import { membership, requireManager } from './cluster.ts';
@@ -48,15 +48,17 @@ export function listNodes(d: Daemon): Array<Record<string, unknown>> {
   return requireManager(d).nodes.map(nodeJSON);
 }
 
-/** findNode is GET /nodes/{id}: full ID, unique prefix or hostname ("self" is the local node). */
+/** findNode is getNode: full ID, then hostname, then ID prefix; more than one match is ambiguous. */
 export function findNode(d: Daemon, term: string): ClusterNode {
   const s = requireManager(d);
   if (term === 'self') return s.nodeByHost(d.host.name) as ClusterNode;
-  const exact = s.nodes.find((n) => n.id === term) ?? s.nodes.find((n) => n.hostname === term);
+  const exact = s.nodes.find((n) => n.id === term);
   if (exact) return exact;
-  const byPrefix = s.nodes.filter((n) => n.id.startsWith(term));
-  if (byPrefix.length === 1) return byPrefix[0];
-  throw notFound(`node ${term} not found`);
+  const byName = s.nodes.filter((n) => n.hostname === term);
+  const found = byName.length > 0 ? byName : s.nodes.filter((n) => n.id.startsWith(term));
+  if (found.length === 0) throw notFound(`node ${term} not found`);
+  if (found.length > 1) throw invalidParameter(`node ${term} is ambiguous (${found.length} matches found)`);
+  return found[0];
 }
 
 /** swarmInfo is the Swarm field of GET /info (swarm.Info). */

@@ -1,8 +1,11 @@
 // Mirrors curl 8.5 (src/tool_*.c, lib/connect.c, lib/multi.c, lib/http.c, lib/progress.c): the
 // options -s -S -v -I -i -o -L -m --connect-timeout -H -X -d -f -w -A, its verbose trace, progress
-// meter, error texts and exit codes (6, 7, 22, 28, 52, 56); simplified: http only, one URL.
+// meter, error texts and exit codes (6, 7, 22, 23, 28, 52, 56), and --unix-socket to dockerd's
+// socket (curl-unix.ts); simplified: http only, one URL.
 
+import type { EngineApi } from '../../../api/types.ts';
 import type { Program, ProgramContext, ProgramResult } from '../../program.ts';
+import { unixSocketExchange } from './curl-unix.ts';
 import type { Transaction, Url } from './http-client.ts';
 import {
   headerBlock,
@@ -33,6 +36,8 @@ interface CurlOpts {
   writeOut?: string;
   userAgent: string;
   url?: string;
+  /** unixSocket is --unix-socket's path: connect there instead of to the URL's host. */
+  unixSocket?: string;
 }
 
 const LONG: Record<string, string> = {
@@ -71,6 +76,17 @@ function parse(argv: string[]): CurlOpts | ProgramResult {
     const a = argv[i];
     if (a === '--connect-timeout') {
       o.connectTimeout = Number(argv[++i]);
+      continue;
+    }
+    if (a === '--unix-socket') {
+      const v = argv[++i];
+      if (v === undefined)
+        return {
+          stdout: '',
+          stderr: `curl: option ${a}: requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n`,
+          exitCode: 2,
+        };
+      o.unixSocket = v;
       continue;
     }
     const flags = a.startsWith('--') ? (LONG[a] ?? '') : a.startsWith('-') && a.length > 1 ? a.slice(1) : '';
@@ -192,8 +208,85 @@ function connectFailure(ctx: ProgramContext, r: Run, o: CurlOpts, url: Url, t: T
   );
 }
 
+const BINARY_WARNING =
+  'Warning: Binary output can mess up your terminal. Use "--output -" to tell \nWarning: curl to output it to your terminal anyway, or consider "--output \nWarning: <FILE>" to save to a file.\n';
+
+/** viaUnixSocket is one request over --unix-socket: the host's Docker socket reaches its Engine API. */
+function viaUnixSocket(
+  ctx: ProgramContext,
+  o: CurlOpts,
+  url: Url,
+  engine: EngineApi | undefined,
+): ProgramResult {
+  const r: Run = { out: '', err: '', ms: 0 };
+  const path = o.unixSocket ?? '';
+  const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+  const isatty = (ctx as { isatty?: boolean }).isatty ?? true;
+  const headers: Record<string, string> = {
+    Host: url.hostHeader,
+    'User-Agent': o.userAgent,
+    Accept: '*/*',
+    ...o.headers,
+  };
+  if (o.data !== undefined) {
+    headers['Content-Length'] = String(o.data.length);
+    headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
+  }
+  if (o.verbose) r.err += `*   Trying ${path}:0...\n`;
+  const x = unixSocketExchange(engine, ctx.place, path, {
+    method,
+    target: url.path,
+    data: o.data,
+    now: ctx.world.clock.now(),
+  });
+  if ('error' in x) {
+    if (o.verbose) r.err += `* connect to ${path} port 0 failed: No such file or directory\n`;
+    return failMsg(
+      r,
+      o,
+      7,
+      `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`,
+    );
+  }
+  const res = x.response;
+  if (o.verbose) {
+    r.err += `* Connected to ${url.host} (${path}) port ${url.port}\n> ${method} ${url.path} HTTP/1.1\n`;
+    r.err += Object.entries(headers).reduce((s, [k, v]) => `${s}> ${k}: ${v}\n`, '');
+    r.err += '> \n';
+    r.err += headerBlock(res)
+      .split('\r\n')
+      .slice(0, -1)
+      .map((l) => `< ${l}\n`)
+      .join('');
+  }
+  if (o.fail && res.status >= 400)
+    return failMsg(r, o, 22, `The requested URL returned error: ${res.status}`);
+  let payload = (o.include || o.head ? headerBlock(res) : '') + res.body;
+  if (isatty && !o.output && res.body.includes('\0'))
+    return { stdout: r.out, stderr: r.err + BINARY_WARNING, exitCode: 23 };
+  if (o.verbose && !isatty) r.err += `{ [${res.body.length} bytes data]\n`;
+  if (o.output && o.output !== '-') {
+    ctx.place.fs.writeFile(
+      o.output.startsWith('/') ? o.output : `${ctx.cwd.replace(/\/$/, '')}/${o.output}`,
+      payload,
+    );
+    if (!o.silent && !o.verbose) r.err += progressMeter(res.body.length, 0);
+    payload = '';
+  } else if (!o.silent && !isatty && !o.verbose) r.err += progressMeter(res.body.length, 0);
+  r.out += payload;
+  if (o.verbose) r.err += `* Connection #0 to host ${url.host} left intact\n`;
+  return { stdout: r.out, stderr: r.err, exitCode: 0 };
+}
+
 /** curl fetches one URL over the simulated network. */
-export const curl: Program = (ctx) => {
+export const curl: Program = (ctx) => curlWith(ctx, undefined);
+
+/** curlWithEngine is curl on a host whose Docker socket answers with `engine`, its Engine API. */
+export function curlWithEngine(engine: EngineApi): Program {
+  return (ctx) => curlWith(ctx, engine);
+}
+
+function curlWith(ctx: ProgramContext, engine: EngineApi | undefined): ProgramResult {
   const o = parse(ctx.argv.slice(1));
   if ('exitCode' in o) return o;
   if (!o.url)
@@ -207,6 +300,7 @@ export const curl: Program = (ctx) => {
   if (!url) return failMsg(r, o, 3, 'URL rejected: Malformed input to a URL function');
   if (url.scheme !== 'http' && url.scheme !== 'https')
     return failMsg(r, o, 1, `Protocol "${url.scheme}" not supported`);
+  if (o.unixSocket !== undefined) return viaUnixSocket(ctx, o, url, engine);
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const isatty = (ctx as { isatty?: boolean }).isatty ?? true;
   for (let hop = 0; hop < 50; hop++) {
@@ -278,7 +372,7 @@ export const curl: Program = (ctx) => {
     return { stdout: r.out, stderr: r.err, exitCode: 0 };
   }
   return failMsg(r, o, 47, 'Maximum (50) redirects followed');
-};
+}
 
 function writeOut(fmt: string, status: number, url: Url, t: Transaction): string {
   return fmt

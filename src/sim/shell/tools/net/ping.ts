@@ -109,6 +109,7 @@ function runEchoes(ctx: ProgramContext, dst: string, o: PingOpts, n: number, seq
       size: o.size,
       ttl: o.ttl,
       src,
+      offsetMs: k * o.interval * 1000,
     });
     out.push(t);
     if (t.errno === 'ENETUNREACH' || (t.errno === 'EPERM' && ctx.place.flavour === 'busybox')) break;
@@ -131,8 +132,10 @@ function busyboxPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
   const libc = libcOf(ctx.place);
   let received = 0;
   const times: number[] = [];
+  const marks = [{ at: (traces[0]?.at ?? 0) - 0.02, end: out.length }];
   for (let k = 0; k < traces.length; k++) {
     const t = traces[k];
+    if (k) marks.push({ at: (traces[k - 1].at ?? 0) + traces[k - 1].rttMs, end: out.length });
     if (t.errno === 'ENETUNREACH' || t.errno === 'EPERM') {
       ctx.world.clock.advance(k * o.interval * 1000);
       return { stdout: out, stderr: `ping: sendto: ${strerror(t.errno, libc)}\n`, exitCode: 1 };
@@ -144,6 +147,8 @@ function busyboxPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
         out += `${o.size + 8} bytes from ${t.reply.from}: seq=${k} ttl=${t.reply.ttl} time=${fmt3(us(t))} ms\n`;
     }
   }
+  const lastT = traces[traces.length - 1];
+  marks.push({ at: (lastT?.at ?? 0) + (lastT?.rttMs ?? 0), end: out.length });
   const tmax = times.length ? Math.max(...times) : 0;
   const wait = received ? Math.max(1, Math.round((2 * tmax) / 1e6)) : (o.timeout ?? 10);
   ctx.world.clock.advance(
@@ -161,6 +166,7 @@ function busyboxPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
     stderr: '',
     exitCode:
       received === 0 || (o.deadline !== undefined && o.count !== undefined && received < o.count) ? 1 : 0,
+    marks,
   };
 }
 
@@ -212,9 +218,11 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
   let errors = 0;
   let stderr = '';
   const times: number[] = [];
+  const marks = [{ at: (traces[0]?.at ?? 0) - 0.02, end: out.length }];
   for (let k = 0; k < traces.length; k++) {
     const t = traces[k];
     const seq = k + 1;
+    if (k) marks.push({ at: (traces[k - 1].at ?? 0) + traces[k - 1].rttMs, end: out.length });
     if (t.errno === 'EPERM') {
       stderr += 'ping: sendmsg: Operation not permitted\n';
       continue;
@@ -252,7 +260,8 @@ function iputilsPing(ctx: ProgramContext, o: PingOpts): ProgramResult {
     );
     out += `rtt min/avg/max/mdev = ${fmt3(Math.min(...times))}/${fmt3(avg)}/${fmt3(Math.max(...times))}/${fmt3(mdev)} ms\n`;
   } else out += '\n';
-  return { stdout: out, stderr, exitCode: received ? 0 : 1 };
+  marks.push({ at: (last?.at ?? 0) + (last?.rttMs ?? 0), end: out.length });
+  return { stdout: out, stderr, exitCode: received ? 0 : 1, marks };
 }
 
 /** ping sends ICMP echo requests through the simulated network (busybox or iputils output). */
