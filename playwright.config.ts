@@ -29,7 +29,8 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
-  use: { baseURL: `http://127.0.0.1:${port}` },
+  // Service workers stay off (page.route sees every request); e2e/offline.spec.ts turns them on.
+  use: { baseURL: `http://127.0.0.1:${port}`, serviceWorkers: 'block' },
   projects: [
     {
       name: 'chromium',
@@ -37,7 +38,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port} --outDir ${outDir}`,
+    // --ignore-lock: Astro 7 allows one tracked preview per project; builds tested side by side need more.
+    command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${port} --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -6,12 +6,13 @@
 // Run some sections only: `npm run bench -- page-js`.
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { handoutsSection } from './bench/handouts.mjs';
 import { labSection } from './bench/lab.mjs';
 import { pageJsSection } from './bench/page-js.mjs';
 import { simSection } from './bench/sim.mjs';
 
 /** sections is the registry of bench sections, printed in this order. A section with needsDist: false runs without a build. */
-export const sections = [pageJsSection, simSection, labSection];
+export const sections = [pageJsSection, simSection, labSection, handoutsSection];
 
 /** formatTable renders rows as an aligned plain-text table with a header rule. */
 export function formatTable(columns, rows) {

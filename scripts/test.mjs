@@ -42,6 +42,9 @@ const steps = [
       () =>
         existsSync('dist/pagefind/pagefind.js') ||
         'dist/pagefind/pagefind.js is missing: Pagefind did not index the site',
+      // `npm run build`'s last two steps: handouts (Try outputs, PDFs) and the offline service worker.
+      [node, 'scripts/build-handouts.mjs', '--dist', 'dist'],
+      [node, 'scripts/build-service-worker.mjs', '--dist', 'dist'],
     ],
   },
   { name: 'e2e', run: [[bin('playwright'), 'test']] },

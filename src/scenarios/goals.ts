@@ -19,6 +19,18 @@ function hostOf(state: LabStateView, args: GoalArgs): HostView | undefined {
 
 const container = (h: HostView | undefined, name: string) => h?.containers.find((c) => c.name === name);
 
+/** imageRef splits an image reference into its familiar repository and its tag (none for a digest). */
+function imageRef(ref: string): { repo: string; tag?: string } {
+  const name = ref.split('@')[0];
+  const slash = name.lastIndexOf('/');
+  const colon = name.lastIndexOf(':');
+  const tag = colon > slash ? name.slice(colon + 1) : undefined;
+  const repo = (colon > slash ? name.slice(0, colon) : name)
+    .replace(/^(docker\.io|index\.docker\.io)\//, '')
+    .replace(/^library\//, '');
+  return ref.includes('@') ? { repo } : { repo, tag };
+}
+
 /** DEFAULT_NETWORKS are the networks every engine creates itself; they are not user-defined. */
 const DEFAULT_NETWORKS = new Set(['bridge', 'host', 'none']);
 
@@ -85,6 +97,41 @@ export const GOALS = {
   /** containerIp: container `container` has address `ip` on network `network`. */
   containerIp: (s: LabStateView, a: GoalArgs) =>
     container(hostOf(s, a), str(a, 'container'))?.networks[str(a, 'network')]?.ip === str(a, 'ip'),
+  /** containerFromImage: container `name` is running from repository `image` ("learner/myapp"), at
+   * that tag if `image` has one ("learner/myapp:1.1"); docker.io/ and library/ are optional. */
+  containerFromImage: (s: LabStateView, a: GoalArgs) => {
+    const c = container(hostOf(s, a), str(a, 'name'));
+    if (!c?.running) return false;
+    const want = imageRef(str(a, 'image'));
+    const have = imageRef(c.image);
+    return have.repo === want.repo && (want.tag === undefined || (have.tag ?? 'latest') === want.tag);
+  },
+  /** inSwarm: the host is a swarm node, which shows as the swarm's `ingress` overlay in its networks. */
+  inSwarm: (s: LabStateView, a: GoalArgs) =>
+    hostOf(s, a)?.networks.some((n) => n.name === 'ingress' && n.driver === 'overlay') === true,
+  /** overlayPeers: container `from` on host `fromHost` and `to` on host `toHost` are running and share
+   * an overlay network, so they reach each other by name across hosts. */
+  overlayPeers: (s: LabStateView, a: GoalArgs) => {
+    const fromHost = s.hosts[str(a, 'fromHost')];
+    const from = container(fromHost, str(a, 'from'));
+    const to = container(s.hosts[str(a, 'toHost')], str(a, 'to'));
+    if (!from?.running || !to?.running) return false;
+    const overlays = new Set(fromHost?.networks.filter((n) => n.driver === 'overlay').map((n) => n.name));
+    return Object.keys(from.networks).some((n) => overlays.has(n) && Object.hasOwn(to.networks, n));
+  },
+  /** serviceTasks: swarm service `service` has exactly `replicas` running task containers
+   * (`<service>.<slot>.<task id>`) across all hosts, each attached to `network` if given. */
+  serviceTasks: (s: LabStateView, a: GoalArgs) => {
+    const prefix = new RegExp(`^${str(a, 'service').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.`);
+    const tasks = Object.values(s.hosts).flatMap((h) =>
+      h.containers.filter((c) => c.running && prefix.test(c.name)),
+    );
+    const network = a.network === undefined ? undefined : str(a, 'network');
+    return (
+      tasks.length === Number(a.replicas) &&
+      (network === undefined || tasks.every((c) => Object.hasOwn(c.networks, network)))
+    );
+  },
 } satisfies Record<string, (s: LabStateView, a: GoalArgs) => boolean>;
 
 /** GoalName is the name of one of the GOALS. */

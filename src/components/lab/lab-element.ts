@@ -4,10 +4,14 @@
 // "Wide lab" toggle. <Try> blocks reach a lab through its `run` method.
 
 import { clientScenario } from '../../scenarios/normalize.ts';
+import type { Scenario } from '../../scenarios/schema.ts';
 import type { LabStore, StorageLike } from '../state/lab-store.ts';
 import type { TopologyHandle } from '../topology/mount.ts';
 import { mountChallenges } from './challenges.ts';
 import type { EditorHandle } from './editor-pane.ts';
+import { applyEmbedOptions, parseEmbedOptions } from './embed-options.ts';
+import { LabLinks } from './lab-link-ui.ts';
+import { HASH_AT_LOAD, linkTargets } from './lab-links.ts';
 import { HostTerminal } from './terminal.ts';
 
 function pageStorage(): StorageLike | undefined {
@@ -20,6 +24,18 @@ function pageStorage(): StorageLike | undefined {
     return undefined;
   }
 }
+
+/** memoryStorage stands in for blocked storage (e.g. a third-party iframe): the lab lives for the page. */
+function memoryStorage(): StorageLike {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
+}
+
+const scenarioHosts = (id: string) => clientScenario(id)?.hosts;
 
 /** WIDE_KEY is where "Wide lab" is remembered (also read by Lab.astro's inline script). */
 const WIDE_KEY = 'dnl:lab-wide';
@@ -47,10 +63,20 @@ export class LabElement extends HTMLElement {
   connectedCallback(): void {
     // The lesson's main lab starts at once; other labs start when they come near the viewport
     // (or when a <Try> asks them to run something), so they do not delay the main lab's prompt.
-    if (this.dataset.primary !== undefined || !('IntersectionObserver' in window)) {
+    const eager = this.dataset.primary !== undefined || this.dataset.embed !== undefined;
+    if (eager || linkTargets(this, HASH_AT_LOAD) || !('IntersectionObserver' in window)) {
       void this.boot();
       return;
     }
+    // A link to this lab followed before it started (e.g. a challenge link in the prose).
+    const early = () => {
+      if (!linkTargets(this, location.hash)) return;
+      window.removeEventListener('hashchange', early);
+      this.linkHash = location.hash;
+      void this.boot();
+    };
+    window.addEventListener('hashchange', early);
+    this.stopEarlyLinks = () => window.removeEventListener('hashchange', early);
     const observer = new IntersectionObserver(
       (entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
@@ -62,6 +88,9 @@ export class LabElement extends HTMLElement {
     observer.observe(this);
   }
 
+  private linkHash = HASH_AT_LOAD;
+  private stopEarlyLinks: () => void = () => undefined;
+
   /** boot loads the runtime chunk and starts the lab (once). */
   private boot(): Promise<void> {
     if (!this.ready)
@@ -71,14 +100,27 @@ export class LabElement extends HTMLElement {
     return this.ready;
   }
 
-  private start(runtime: Runtime): void {
+  private async start(runtime: Runtime): Promise<void> {
     this.runtime = runtime;
     const scenario = clientScenario(this.dataset.scenario ?? '');
     if (!scenario) return;
-    const store = new runtime.LabStore(scenario, pageStorage(), this.dataset.instance ?? '');
+    if (this.dataset.embed !== undefined)
+      applyEmbedOptions(this, parseEmbedOptions(location.search, scenario.panes));
+    const storage = pageStorage() ?? memoryStorage();
+    const links = new LabLinks(this, scenario, runtime, storage, scenarioHosts);
+    this.stopEarlyLinks();
+    const opened = await links.initial(this.linkHash);
+    const initial = opened ? links.keep(opened) : undefined;
+    const store = new runtime.LabStore(scenario, storage, this.dataset.instance ?? '', initial);
     this.store = store;
     if (store.notice) this.notify(this.text('restoreFailed'));
+    this.startViews(scenario, store);
+    links.attach(store, opened, (message) => this.notify(message));
+    this.dataset.ready = 'true';
+    performance.mark(`dnl-lab-ready:${scenario.id}`);
+  }
 
+  private startViews(scenario: Scenario, store: LabStore): void {
     const live = this.querySelector<HTMLElement>('[data-live]');
     this.announce = (text) => {
       if (live) live.textContent = text;
@@ -127,13 +169,13 @@ export class LabElement extends HTMLElement {
     setTimeout(() => this.mountTopologyView(), 0);
     store.subscribe((e) => {
       if (e.type !== 'world') return;
-      const message = this.text(e.reason === 'reset' ? 'resetDone' : 'undoDone');
+      const message = this.text(
+        e.reason === 'reset' ? 'resetDone' : e.reason === 'replace' ? 'replaceDone' : 'undoDone',
+      );
       for (const t of this.terminals.values()) t.newWorld(message);
       this.mountTopologyView();
     });
     this.setupEditor();
-    this.dataset.ready = 'true';
-    performance.mark(`dnl-lab-ready:${scenario.id}`);
   }
 
   private announce: (text: string) => void = () => undefined;

@@ -28,7 +28,14 @@ export interface SavedLab {
 }
 
 /** StoreEvent tells views what changed: the world was replaced (reset/undo/restore) or changed. */
-export type StoreEvent = { type: 'world'; reason: 'reset' | 'undo' } | { type: 'change' };
+export type StoreEvent = { type: 'world'; reason: 'reset' | 'undo' | 'replace' } | { type: 'change' };
+
+/** LabState is a lab's replayable state: the seed and the command log (a share link carries it). */
+export interface LabState {
+  seed: number;
+  log: LabLogEntry[];
+  history?: string[];
+}
 
 /** PROGRESS_KEY holds completed challenges for course progress: {scenarioId: [challengeId…]}. */
 export { PROGRESS_KEY };
@@ -64,6 +71,8 @@ export class LabStore {
   readonly scenario: Scenario;
   sim: Sim;
   log: LabLogEntry[] = [];
+  /** seed is the seed of the current world (the scenario's, unless a link or save said otherwise). */
+  seed: number;
   /** history is the lab's command history, shared by its terminals (oldest first). */
   readonly history: string[] = [];
   /** notice explains a discarded saved state; the UI shows it once. */
@@ -73,12 +82,33 @@ export class LabStore {
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private met = new Map<string, boolean>();
 
-  constructor(scenario: Scenario, storage?: StorageLike, instance = '') {
+  /** The lab starts from `initial` when given (a share or challenge link), else from its saved state. */
+  constructor(scenario: Scenario, storage?: StorageLike, instance = '', initial?: LabState) {
     this.scenario = scenario;
     this.storage = storage;
     this.key = labKey(scenario.id, instance);
-    this.sim = this.restore();
+    this.seed = scenario.seed;
+    if (initial) {
+      this.sim = this.load(initial);
+      this.save();
+    } else this.sim = this.restore();
     this.met = this.evaluate();
+  }
+
+  private load(state: LabState): Sim {
+    const sim = startScenario(this.scenario, state.log, state.seed);
+    this.seed = state.seed;
+    this.log = state.log.map((e) => ({ ...e }));
+    this.history.splice(0, this.history.length, ...(state.history ?? []));
+    return sim;
+  }
+
+  /** replace swaps in another state (e.g. restoring the lab kept aside when a link was opened). */
+  replace(state: LabState): void {
+    this.sim = this.load(state);
+    this.save();
+    this.emit({ type: 'world', reason: 'replace' });
+    this.afterChange();
   }
 
   private restore(): Sim {
@@ -88,6 +118,7 @@ export class LabStore {
       const saved: unknown = JSON.parse(raw);
       if (!isSaved(saved, this.scenario)) throw new Error('unrecognised saved state');
       const sim = startScenario(this.scenario, saved.log, saved.seed);
+      this.seed = saved.seed;
       this.log = saved.log;
       this.history.push(...saved.history);
       return sim;
@@ -112,7 +143,7 @@ export class LabStore {
     const saved: SavedLab = {
       v: SAVE_VERSION,
       scenario: this.scenario.id,
-      seed: this.scenario.seed,
+      seed: this.seed,
       log: this.log,
       history: this.history.slice(-200),
     };
@@ -147,6 +178,7 @@ export class LabStore {
   /** reset puts the lab back to its scenario's start (history is kept, like a shell's). */
   reset(): void {
     this.log = [];
+    this.seed = this.scenario.seed;
     this.sim = startScenario(this.scenario);
     this.save();
     this.emit({ type: 'world', reason: 'reset' });
@@ -159,7 +191,7 @@ export class LabStore {
     for (let i = this.log.length - 1; i >= 0 && last < 0; i--) if (this.log[i].kind === 'command') last = i;
     if (last < 0) return false;
     this.log = this.log.filter((_, i) => i !== last);
-    this.sim = startScenario(this.scenario, this.log);
+    this.sim = startScenario(this.scenario, this.log, this.seed);
     this.save();
     this.emit({ type: 'world', reason: 'undo' });
     this.afterChange();
