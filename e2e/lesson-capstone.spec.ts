@@ -151,6 +151,32 @@ test('the capstone lesson: Try steps, the editor, both labs’ challenges, quizz
   await expectAxeClean(page);
 });
 
+test('"Apply in the lab" puts the db service in place of the comment in compose.yaml', async ({ page }) => {
+  const main = await openLesson(page, 'capstone');
+  await main.locator('[data-pane="editor"] summary').click();
+  const editor = main.locator('[data-editor] .monaco-editor .view-lines');
+  // Monaco draws only the lines in view: show the end of the file, where the edit goes.
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await expect(editor).toContainText('# db: add the database here');
+  const edit = page.locator('dnl-edit');
+  await edit.getByRole('button', { name: 'Apply in the lab: compose.yaml' }).click();
+  await expect(edit.getByRole('status')).toHaveText('Written to compose.yaml in the lab.');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await expect(editor).toContainText('db:    image: redis    networks: [back]');
+  await expect(editor).not.toContainText('# db: add the database here');
+  const saved = await page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem('dnl:lab:capstone-lab') ?? '{}') as {
+        log: Array<{ kind: string; content?: string }>;
+      },
+  );
+  expect(saved.log.filter((e) => e.kind === 'file').map((e) => e.content)).toEqual([WITH_DB]);
+  await page.locator('dnl-try[data-command="docker compose up -d"] [data-try-run]').first().click();
+  await expect(main.locator('[data-live]')).toContainText('Container shop-db-1  Started');
+});
+
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
   test('the capstone lesson has no serious or critical axe violations', async ({ page }) => {

@@ -78,6 +78,59 @@ test('the Docker workflow lesson: editor, Try steps, challenges, quizzes and axe
   await expectAxeClean(page);
 });
 
+test('"Apply in the lab" writes the RUN line into the Dockerfile, once, like an editor edit', async ({
+  page,
+}) => {
+  const lab = await openLesson(page, 'docker-workflow');
+  await lab.locator('[data-pane="editor"] summary').click();
+  const editor = lab.locator('[data-editor] .monaco-editor .view-lines');
+  await expect(editor).toContainText('COPY index.html /usr/share/nginx/html/');
+  await expect(editor).not.toContainText(RUN_LINE);
+
+  const edit = page.locator('dnl-edit');
+  await expect(edit).toHaveCount(1);
+  await expect(edit.locator('.edit-head')).toHaveText('Add at the end of Dockerfile on host1:');
+  await expect(edit.locator('pre')).toHaveText(RUN_LINE);
+  const apply = edit.getByRole('button', { name: 'Apply in the lab: Dockerfile' });
+  await apply.click();
+  await expect(edit.getByRole('status')).toHaveText('Written to Dockerfile in the lab.');
+  await expect(editor).toContainText(RUN_LINE);
+  await expect(lab.locator('[data-files] [role="tab"][aria-selected="true"]')).toHaveText('Dockerfile');
+
+  // The terminal sees the same file; a second click changes nothing.
+  await page.locator('dnl-try[data-command="cat Dockerfile"] [data-try-run]').click();
+  await expect(lab.locator('[data-live]')).toContainText(
+    `COPY index.html /usr/share/nginx/html/\n${RUN_LINE}`,
+  );
+  await apply.click();
+  await expect(edit.getByRole('status')).toHaveText('Dockerfile already has these lines.');
+  const saved = await page.evaluate(
+    () =>
+      JSON.parse(localStorage.getItem('dnl:lab:docker-workflow-lab') ?? '{}') as {
+        log: Array<{ kind: string; host: string; path?: string; content?: string }>;
+      },
+  );
+  const files = saved.log.filter((e) => e.kind === 'file');
+  expect(files).toHaveLength(1);
+  expect(files[0]?.host).toBe('host1');
+  expect(files[0]?.path).toBe('/root/Dockerfile');
+  expect(files[0]?.content?.split(RUN_LINE)).toHaveLength(2);
+});
+
+test('printed, the edit is a code block without its button, and the build applied it', async ({ page }) => {
+  // Needs the handout outputs (npm run build, or astro build + scripts/build-handouts.mjs).
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/lessons/docker-workflow/');
+  const edit = page.locator('dnl-edit');
+  await expect(edit.locator('pre')).toBeVisible();
+  await expect(edit.getByRole('button')).toBeHidden();
+  await expect(
+    page.locator(
+      'dnl-try[data-command="docker exec web cat /usr/share/nginx/html/version.txt"] [data-try-output]',
+    ),
+  ).toHaveText('root@host2:~# docker exec web cat /usr/share/nginx/html/version.txt\n1.1');
+});
+
 test.describe('dark theme', () => {
   test.use({ colorScheme: 'dark' });
   test('the Docker workflow lesson has no serious or critical axe violations', async ({ page }) => {

@@ -1,6 +1,8 @@
 /**
  * The playground lesson walked as a learner: every cheat-sheet Try step runs in the three-host lab
- * (the printed swarm join command is typed on host2 and host3 by hand, as the text asks), the
+ * (host2 joins the swarm through the Try that first runs `docker swarm join-token -q worker` on
+ * host1 and fills in the token; host3 by typing the join line host1 printed, as the text also
+ * offers, so that host3's Try is skipped), the
  * glossary's terms have unique anchors, each open challenge is solved through its shown solution
  * from a fresh lab and ticked, quizzes answer, and axe stays clean in light and dark.
  */
@@ -79,23 +81,36 @@ test('the playground lesson: cheat sheet, glossary, challenges, quizzes and axe'
 
   const steps = page.locator('dnl-try');
   const count = await steps.count();
-  expect(count).toBe(62);
+  expect(count).toBe(64);
+  let join = '';
   for (let i = 0; i < count; i++) {
     const step = steps.nth(i);
     const command = (await step.getAttribute('data-command')) ?? '';
+    const from = await step.getAttribute('data-from');
+    const host = await step.getAttribute('data-host');
+    if (from && host === 'host3') {
+      // The copy path: the join line host1 printed, typed on host3 by hand.
+      await typeOn(page, lab, 'host3', join);
+      await expect(live).toContainText('This node joined a swarm as a worker.');
+      continue;
+    }
     const before = await savedCommands(page, SCENARIO);
     await step.locator('[data-try-run]').click();
-    await expect.poll(() => savedCommands(page, SCENARIO)).toBe(before + 1);
+    // A Try with `from` runs two lines: `from` on its host, then the command with the value filled in.
+    await expect.poll(() => savedCommands(page, SCENARIO)).toBe(before + (from ? 2 : 1));
     const wanted = EXPECT[command];
     if (wanted !== undefined) await expect(live).toContainText(wanted);
     if (command === 'docker swarm join-token worker') {
       const printed = (await live.textContent()) ?? '';
-      const join = /docker swarm join --token \S+ \S+/.exec(printed)?.[0] ?? '';
+      join = /docker swarm join --token \S+ \S+/.exec(printed)?.[0] ?? '';
       expect(join).toMatch(/:2377$/);
-      for (const host of ['host2', 'host3']) {
-        await typeOn(page, lab, host, join);
-        await expect(live).toContainText('This node joined a swarm as a worker.');
-      }
+    }
+    if (from) {
+      await expect(step.locator('[data-try-run] code')).toHaveText(
+        'docker swarm join --token <token> 192.168.1.11:2377',
+      );
+      await expect(live).toContainText(`root@host2:~# ${join}`);
+      await expect(live).toContainText('This node joined a swarm as a worker.');
     }
   }
 

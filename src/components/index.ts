@@ -1,5 +1,6 @@
 // The components barrel: the one module MDX lessons import, e.g.
 // `import { Lab, Try } from '../../src/components/index.ts';`.
+export { default as Edit } from './lab/Edit.astro';
 export { default as Lab } from './lab/Lab.astro';
 export { default as Try } from './lab/Try.astro';
 export { default as Aside } from './lesson/Aside.astro';

@@ -62,6 +62,28 @@ test('a Try names its lab and host; unknown labs and pages without labs stay unf
   assert.deepEqual(fillTryOutputs(page), { html: page, filled: 0 });
 });
 
+test('an <Edit> writes its file in document order, and a Try with `from` fills its placeholder', () => {
+  const edit =
+    '<dnl-edit class="edit" data-lab data-host data-file="/root/notes.txt" data-content="a > b" ' +
+    'data-replace="# here"><button>Apply</button></dnl-edit>';
+  const from = (command: string, source: string) =>
+    `<dnl-try class="try" data-lab data-host="host1" data-command="${command}" data-from="${source}" ` +
+    'data-from-host="host2"><samp class="try-output" data-try-output></samp></dnl-try>';
+  const page =
+    `${tryHtml('cat notes.txt')}${edit}${tryHtml('cat notes.txt')}` +
+    `${from('echo {{who}} > who.txt', 'hostname')}${from('echo {{who}}', 'false')}` +
+    '<dnl-lab data-scenario="two-hosts" data-primary></dnl-lab>';
+  const { html, filled } = fillTryOutputs(page);
+  assert.equal(filled, 4);
+  const outputs = [...html.matchAll(/<samp[^>]*>([\s\S]*?)<\/samp>/g)].map((m) => m[1] as string);
+  assert.deepEqual(outputs, [
+    'root@host1:~# cat notes.txt\ncat: notes.txt: No such file or directory',
+    'root@host1:~# cat notes.txt\na &gt; b',
+    'root@host2:~# hostname\nhost2\nroot@host1:~# echo host2 &gt; who.txt',
+    'root@host2:~# false',
+  ]);
+});
+
 test('fillAnswerKey lists each quiz question with its right answer', () => {
   const quiz = (question: string, choices: string[], answer: number) =>
     `<dnl-quiz class="quiz" data-answer="${answer}"><form><fieldset><legend>${question}</legend>` +

@@ -122,8 +122,12 @@ export function runTrySteps(steps: readonly PageStep[], labs: readonly PageLab[]
   });
 }
 
-const TAGS =
-  /<dnl-lab\b[^>]*>|<dnl-try\b[^>]*>|<dnl-edit\b[^>]*>|<samp\b[^>]*\bdata-try-output\b[^>]*>\s*<\/samp>/g;
+/** START_TAG is the rest of a start tag; attribute values may hold `>` (`echo 1 > f`). */
+const START_TAG = String.raw`(?:[^>"']|"[^"]*"|'[^']*')*>`;
+const TAGS = new RegExp(
+  String.raw`<dnl-(?:lab|try|edit)\b${START_TAG}|<samp\b[^>]*\bdata-try-output\b[^>]*>\s*<\/samp>`,
+  'g',
+);
 
 /** HandoutFill is a filled page and how many outputs went in. */
 export interface HandoutFill {

@@ -35,7 +35,10 @@ test('applyEdit replaces the given text, and appends when the learner removed it
 test('placeholders are named, filled with a trimmed value and shown as <name>', () => {
   const command = 'docker swarm join --token {{token}} 192.168.1.11:2377';
   assert.deepEqual(placeholderNames(command), ['token']);
-  assert.equal(fillPlaceholders(command, 'SWMTKN-1-abc\n'), 'docker swarm join --token SWMTKN-1-abc 192.168.1.11:2377');
+  assert.equal(
+    fillPlaceholders(command, 'SWMTKN-1-abc\n'),
+    'docker swarm join --token SWMTKN-1-abc 192.168.1.11:2377',
+  );
   assert.equal(showPlaceholders(command), 'docker swarm join --token <token> 192.168.1.11:2377');
   // Go templates are not placeholders.
   assert.deepEqual(placeholderNames("docker inspect -f '{{.Id}} {{json .Config}}' web"), []);

@@ -100,6 +100,12 @@ export class LabElement extends HTMLElement {
     return this.ready;
   }
 
+  /** started starts the lab if it has not started yet and gives its store (undefined if it failed). */
+  async started(): Promise<LabStore | undefined> {
+    await this.boot();
+    return this.store;
+  }
+
   private async start(runtime: Runtime): Promise<void> {
     this.runtime = runtime;
     const scenario = clientScenario(this.dataset.scenario ?? '');

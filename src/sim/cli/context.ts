@@ -1,14 +1,17 @@
 // Mirrors docker/cli cli/command/cli.go (DockerCli: streams, client, config); simplified: output
-// is collected in strings, the clock is injected, stdin is a string, there is no config file.
+// is collected in strings (and, for the terminal, in writing order), the clock is injected, stdin
+// is a string, there is no config file.
 
 import type { EngineApi } from '../api/types.ts';
-import type { SessionEffect } from '../shell/program.ts';
+import type { OutputPiece, SessionEffect } from '../shell/program.ts';
 import { Client } from './client.ts';
 
 /** RunContext is what every command gets: streams, the API client, the clock, the environment. */
 export class RunContext {
   stdout = '';
   stderr = '';
+  /** output is stdout and stderr in the order they were written (consecutive writes merged). */
+  readonly output: OutputPiece[] = [];
   effect?: SessionEffect;
   /** running mirrors ProgramResult.running (an attached interactive process still runs). */
   running?: boolean;
@@ -29,23 +32,32 @@ export class RunContext {
     this.stdinIsTerminal = env.DOCKER_SIM_STDIN_TTY !== '0' && stdin === '';
   }
 
+  private record(stream: OutputPiece['stream'], text: string): void {
+    if (text === '') return;
+    const last = this.output[this.output.length - 1];
+    if (last?.stream === stream) last.text += text;
+    else this.output.push({ stream, text });
+  }
+
   /** out writes to stdout. */
   out(s: string): void {
     this.stdout += s;
+    this.record('stdout', s);
   }
 
   /** err writes to stderr. */
   err(s: string): void {
     this.stderr += s;
+    this.record('stderr', s);
   }
 
   /** println writes a line to stdout (fmt.Fprintln). */
   println(s = ''): void {
-    this.stdout += `${s}\n`;
+    this.out(`${s}\n`);
   }
 
   /** eprintln writes a line to stderr. */
   eprintln(s = ''): void {
-    this.stderr += `${s}\n`;
+    this.err(`${s}\n`);
   }
 }

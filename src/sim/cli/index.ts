@@ -198,7 +198,7 @@ export function runDocker(argv: string[], io: DockerIO): ProgramResult {
       exitCode = 1;
     }
   }
-  const result: ProgramResult = { stdout: ctx.stdout, stderr: ctx.stderr, exitCode };
+  const result: ProgramResult = { stdout: ctx.stdout, stderr: ctx.stderr, exitCode, output: ctx.output };
   if (ctx.effect) result.effect = ctx.effect;
   if (ctx.running) result.running = true;
   return result;
