@@ -65,7 +65,7 @@ test('every lesson has a PDF handout with its title, listed on the workshop page
 }) => {
   await page.goto('/');
   const lessonCount = await page.locator('[data-lesson]').count();
-  await page.locator('a[href$="/workshop/"]').click();
+  await page.locator('main a[href$="/workshop/"]').click();
   await expect(page.locator('h1')).toHaveText('Run a workshop');
   const lessons = page.locator('[data-workshop-lesson]');
   await expect(lessons).toHaveCount(lessonCount);

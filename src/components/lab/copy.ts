@@ -1,5 +1,20 @@
 // Copy to the clipboard with feedback: the Clipboard API, else a selected field and execCommand,
-// and a short message in a status element (or the button) either way. Never throws.
+// and a short message in a status element (or the button) either way. Never throws. When the
+// message goes into a button's own text, a page-wide polite live region says it too: screen
+// readers do not read a focused button's new name by themselves.
+
+/** announcer is the page's polite live region for copy messages, created before its first use. */
+function announcer(): HTMLElement {
+  let region = document.querySelector<HTMLElement>('[data-copy-announcer]');
+  if (!region) {
+    region = document.createElement('div');
+    region.className = 'visually-hidden';
+    region.setAttribute('role', 'status');
+    region.dataset.copyAnnouncer = '';
+    (document.querySelector('main') ?? document.body).append(region);
+  }
+  return region;
+}
 
 /** copyText copies `text` and says so in `status` (restored after a moment); true when copied. */
 export async function copyText(
@@ -9,6 +24,8 @@ export async function copyText(
   field?: HTMLInputElement | HTMLTextAreaElement,
 ): Promise<boolean> {
   let copied = false;
+  // Made before the (asynchronous) copy, so the region exists when its text changes.
+  const region = status.closest('[role="status"]') ? undefined : announcer();
   try {
     await navigator.clipboard.writeText(text);
     copied = true;
@@ -25,8 +42,10 @@ export async function copyText(
   const before = status.dataset.idleText ?? status.textContent ?? '';
   status.dataset.idleText = before;
   status.textContent = copied ? messages.copied : messages.failed;
+  if (region) region.textContent = status.textContent;
   window.setTimeout(() => {
     status.textContent = status.dataset.idleText ?? '';
+    if (region) region.textContent = '';
   }, 2500);
   return copied;
 }

@@ -6,14 +6,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import type { LabStore } from '../state/lab-store.ts';
 import { EscapeTabGate, formatColumns, LineEditor, renderLine } from './line-editor.ts';
-
-/** TERMINAL_THEME keeps the terminal dark in both site themes, like a real console (contrast ≥ 7:1). */
-const TERMINAL_THEME = {
-  background: '#0e1621',
-  foreground: '#e4ebf2',
-  cursor: '#9ccbff',
-  selectionBackground: '#2b4a6f',
-};
+import { MUTED, siteTheme, TERMINAL_THEMES, watchSiteTheme } from './terminal-theme.ts';
 
 const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
 
@@ -28,6 +21,7 @@ export class HostTerminal {
   private busy = false;
   private readonly queue: Array<() => Promise<void>> = [];
   private output?: { dispose(): void };
+  private readonly theme: { dispose(): void };
 
   private readonly el: HTMLElement;
   private readonly store: LabStore;
@@ -52,7 +46,11 @@ export class HostTerminal {
       cursorBlink: true,
       scrollback: 2000,
       screenReaderMode: screenReader,
-      theme: TERMINAL_THEME,
+      theme: { ...TERMINAL_THEMES[siteTheme()] },
+    });
+    // The colours follow the site theme live (toggle, OS change); lab.css does the same for the box.
+    this.theme = watchSiteTheme((theme) => {
+      this.term.options.theme = { ...TERMINAL_THEMES[theme] };
     });
     this.term.loadAddon(this.fit);
     this.term.open(el);
@@ -222,7 +220,7 @@ export class HostTerminal {
     this.enqueue(async () => {
       this.editor.set('');
       this.moveToEnd();
-      this.term.write(`\r\n\x1b[2m${message}\x1b[0m\r\n${this.prompt()}`);
+      this.term.write(`\r\n${MUTED}${message}\x1b[0m\r\n${this.prompt()}`);
       this.cursorRow = 0;
     });
   }
@@ -245,6 +243,7 @@ export class HostTerminal {
   /** dispose tears the terminal down. */
   dispose(): void {
     this.output?.dispose();
+    this.theme.dispose();
     this.resize.disconnect();
     this.term.dispose();
   }
