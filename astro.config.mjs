@@ -2,6 +2,8 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pagefind from 'astro-pagefind';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableScroll } from './src/lib/rehype-table-scroll.mjs';
 
 /**
  * monacoCssInline folds Monaco's CSS into its lazy chunk. Astro links every CSS file reachable
@@ -39,6 +41,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   integrations: [mdx(), pagefind()],
   markdown: {
+    // Sätteri is Astro 7's default processor; ours adds the lesson table wrapper.
+    processor: satteri({ hastPlugins: [tableScroll] }),
     // Both themes are emitted as CSS variables; src/styles/base.css picks one per colour scheme.
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
   },

@@ -27,3 +27,18 @@ test('on a narrow screen the lab comes after the prose and the menu is folded', 
   await page.getByText('Course menu', { exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Course contents' })).toBeVisible();
 });
+
+test('at 320 px nothing scrolls sideways: wide tables and code scroll in their own regions', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const path of ['/', '/lessons/bridge/', '/lessons/playground/', '/workshop/', '/progress/']) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBe(320);
+  }
+  await page.goto('/lessons/bridge/');
+  const region = page.locator('.prose .table-scroll').first();
+  await expect(region).toHaveAttribute('tabindex', '0');
+  await expect(region).toHaveAttribute('role', 'region');
+});
