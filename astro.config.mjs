@@ -3,7 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pagefind from 'astro-pagefind';
 import { satteri } from '@astrojs/markdown-satteri';
-import { tableScroll } from './src/lib/rehype-table-scroll.mjs';
+import { tableScroll } from './src/lib/table-scroll-plugin.mjs';
 
 /**
  * monacoCssInline folds Monaco's CSS into its lazy chunk. Astro links every CSS file reachable

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scrollRegion, tableScroll } from './rehype-table-scroll.mjs';
+import { scrollRegion, tableScroll } from './table-scroll-plugin.mjs';
 
 const text = (n: { value?: string; children?: unknown[] }): string =>
   n.value ?? (n.children ?? []).map((c) => text(c as typeof n)).join('');
