@@ -1,8 +1,9 @@
 // @ts-check
+
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pagefind from 'astro-pagefind';
-import { satteri } from '@astrojs/markdown-satteri';
 import { tableScroll } from './src/lib/table-scroll-plugin.mjs';
 
 /**

@@ -4,32 +4,38 @@
 // The region's label is the table's caption, else "Table".
 
 /**
- * @typedef {{ type: string, tagName?: string, name?: string, children?: Node[], value?: string }} Node
- * @typedef {{ wrapNode(node: Node, parent: Node): void, textContent(node: Node): string }} Ctx
+ * @typedef {import('satteri').HastVisitorContext} Ctx
+ * @typedef {Parameters<Ctx['textContent']>[0]} HastNode
+ * @typedef {import('satteri').HastParentContent} Wrapper
  */
 
-/** @param {Node} node @returns {boolean} */
+/** @param {HastNode} node @returns {boolean} */
 const isCaption = (node) =>
   (node.type === 'element' && node.tagName === 'caption') ||
   (node.type === 'mdxJsxFlowElement' && node.name === 'caption');
 
-/** scrollRegion is the wrapper element for a table. @param {Node} table @param {Ctx} ctx @returns {Node} */
+/**
+ * scrollRegion is the wrapper element for a table.
+ * @param {HastNode} table
+ * @param {Pick<Ctx, 'textContent'>} ctx
+ * @returns {Wrapper}
+ */
 export function scrollRegion(table, ctx) {
-  const caption = (table.children ?? []).find(isCaption);
+  const children = 'children' in table ? /** @type {HastNode[]} */ (table.children) : [];
+  const caption = children.find(isCaption);
   const label = caption ? ctx.textContent(caption).replace(/\s+/g, ' ').trim() : '';
   return {
     type: 'element',
     tagName: 'div',
-    // @ts-expect-error hast properties
     properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: label || 'Table' },
     children: [],
   };
 }
 
-/** @param {Node} node @param {Ctx} ctx */
+/** @param {HastNode} node @param {Ctx} ctx */
 const wrap = (node, ctx) => ctx.wrapNode(node, scrollRegion(node, ctx));
 
-/** tableScroll is the plugin: `satteri({ hastPlugins: [tableScroll] })`. */
+/** tableScroll is the plugin: `satteri({ hastPlugins: [tableScroll] })`. @type {import('satteri').HastPluginDefinition} */
 export const tableScroll = {
   name: 'dnl-table-scroll',
   element: { filter: ['table'], visit: wrap },

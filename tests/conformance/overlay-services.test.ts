@@ -169,7 +169,7 @@ test('draining a node moves its tasks; node errors', () => {
       ...JOIN_STEPS,
       {
         host: 'host1',
-        cmd: 'docker service create -q --name redis --replicas 3 redis:7',
+        cmd: 'docker service create -q --name redis --replicas 3 redis:8',
         expect: { exitCode: 0 },
       },
       { host: 'host1', cmd: 'docker node update --availability drain host2', expect: { stdout: 'host2\n' } },

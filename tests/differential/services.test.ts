@@ -16,6 +16,7 @@ const SWARM: Mutations = {
     'docker service create -q --name dns --endpoint-mode dnsrr --network appnet traefik/whoami',
     'docker service create -q --name agent --mode global alpine sleep 1d',
     'docker service scale -d web=2',
+    'docker service create -d -q --name broken --replicas 2 nosuchimage',
   ],
 };
 
@@ -40,6 +41,8 @@ const READS: string[][] = [
   ['service', 'inspect', '--pretty', 'web', 'dns', 'agent'],
   ['service', 'inspect', '--pretty', 'nosuchservice'],
   ['service', 'ps', 'nosuchservice'],
+  ['service', 'ps', '--format', '{{.Name}} {{.Image}} {{.Node}} {{.DesiredState}} {{.Error}}', 'broken'],
+  ['service', 'ps', '--no-trunc', '--format', '{{.Name}} {{.Error}}', 'broken'],
   ['service', 'rm', 'nosuchservice'],
 ];
 

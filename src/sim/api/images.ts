@@ -3,6 +3,7 @@
 
 import { buildImage } from '../daemon/build.ts';
 import type { Daemon } from '../daemon/daemon.ts';
+import { imageHistory } from '../daemon/image-history.ts';
 import { imageInspect, listImages } from '../daemon/images-json.ts';
 import { pullFromRegistry, pushImage } from '../daemon/registry.ts';
 import { invalidParameter } from '../errdefs.ts';
@@ -59,6 +60,7 @@ export const IMAGE_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContext)
   ],
   ['GET', '/images/json', (d, ctx) => json(200, listImages(d, filtersOf(ctx.query)))],
   ['GET', '/images/{name}/json', (d, ctx) => json(200, imageInspect(d, ctx.vars.name))],
+  ['GET', '/images/{name}/history', (d, ctx) => json(200, imageHistory(d, ctx.vars.name))],
   [
     'POST',
     '/images/{name}/tag',

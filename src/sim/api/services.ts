@@ -5,17 +5,38 @@
 import { requireManager } from '../daemon/cluster/cluster.ts';
 import { daemonsOf } from '../daemon/cluster/node.ts';
 import { updateService } from '../daemon/cluster/service_update.ts';
-import { decodeSpec, listTasks, serviceJSON, taskJSON } from '../daemon/cluster/service_views.ts';
+import {
+  decodeSpec,
+  digestWarning,
+  listTasks,
+  serviceJSON,
+  taskJSON,
+  unpinnable,
+} from '../daemon/cluster/service_views.ts';
 import { createService, findService, removeService, serviceTable } from '../daemon/cluster/services.ts';
 import type { Daemon } from '../daemon/daemon.ts';
 import { containerLogs } from '../daemon/logs.ts';
+import { findRegistryImage } from '../daemon/registry.ts';
 import { notFound } from '../errdefs.ts';
 import { boolValue, filtersOf, json, noContent, type RouteContext } from './httputils.ts';
 import type { ApiResponse } from './types.ts';
 
+/** specImage is the body's TaskTemplate.ContainerSpec.Image. */
+function specImage(body: unknown): string | undefined {
+  return (body as { TaskTemplate?: { ContainerSpec?: { Image?: string } } } | undefined)?.TaskTemplate
+    ?.ContainerSpec?.Image;
+}
+
 function update(d: Daemon, ctx: RouteContext): ApiResponse {
-  updateService(d, ctx.vars.id, decodeSpec(ctx.body));
-  return json(200, { Warnings: null });
+  // The CLI sets QueryRegistry when --image changes the image; only then is it pinned (or warned).
+  const known = (ref: string): boolean => findRegistryImage(d.world, ref) !== undefined;
+  const raw = specImage(ctx.body);
+  const current = findService(requireManager(d), ctx.vars.id).image;
+  const query = raw !== undefined && raw !== current;
+  const input = decodeSpec(ctx.body, known);
+  if (!query && raw !== undefined) input.image = raw;
+  updateService(d, ctx.vars.id, input);
+  return json(200, { Warnings: query && raw && unpinnable(raw, known) ? [digestWarning(raw)] : null });
 }
 
 /** serviceLogs is GET /services/{id}/logs: each task's log lines with the task's details prefix. */
@@ -63,8 +84,12 @@ export const SERVICE_ROUTES: Array<[string, string, (d: Daemon, ctx: RouteContex
     'POST',
     '/services/create',
     (d, ctx) => {
-      const svc = createService(d, decodeSpec(ctx.body));
-      return json(201, { ID: svc.id, Warnings: null });
+      const known = (ref: string): boolean => findRegistryImage(d.world, ref) !== undefined;
+      const input = decodeSpec(ctx.body, known);
+      const svc = createService(d, input);
+      const raw = specImage(ctx.body);
+      const warnings = raw && unpinnable(raw, known) ? [digestWarning(raw)] : null;
+      return json(201, { ID: svc.id, Warnings: warnings });
     },
   ],
   ['GET', '/services/{id}/logs', serviceLogs],

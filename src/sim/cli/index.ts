@@ -18,6 +18,7 @@ import { swarmCommand } from './commands/swarm.ts';
 import { infoCommand } from './commands/system_info.ts';
 import { CLIENT_GIT_COMMIT, CLIENT_VERSION, versionCommand } from './commands/system_version.ts';
 import { RunContext } from './context.ts';
+import { type Dialer, resolveEngine, serverHost } from './endpoint.ts';
 import { CliError } from './errors.ts';
 import type { FlagDef } from './flags.ts';
 
@@ -33,6 +34,13 @@ export interface DockerIO {
   fs?: Vfs;
   /** sleep lets the CLI wait in simulated time (the service progress polls every 200 ms). */
   sleep?: (ms: number) => void;
+  /** dial opens a TCP connection from the CLI's host (for -H / DOCKER_HOST tcp://…). */
+  dial?: Dialer;
+}
+
+/** EngineSeam is the API the commands' client uses; execute points it at the resolved endpoint. */
+interface EngineSeam extends EngineApi {
+  target: EngineApi;
 }
 
 const HELP_FLAG: FlagDef = {
@@ -66,7 +74,12 @@ function globalFlags(home: string): FlagDef[] {
     },
     { name: 'tlscert', usage: 'Path to TLS certificate file', kind: 'string', initial: `${dir}/cert.pem` },
     { name: 'tlskey', usage: 'Path to TLS key file', kind: 'string', initial: `${dir}/key.pem` },
-    { name: 'host', shorthand: 'H', usage: 'Daemon socket to connect to', kind: 'list' },
+    {
+      name: 'host',
+      shorthand: 'H',
+      usage: 'Daemon socket to connect to',
+      kind: 'list',
+    },
     {
       name: 'context',
       shorthand: 'c',
@@ -137,7 +150,7 @@ export function buildRoot(home = '/root'): Command {
   return rootRef;
 }
 
-function execute(ctx: RunContext, argv: string[]): void {
+function execute(ctx: RunContext, argv: string[], seam?: EngineSeam, io?: DockerIO): void {
   const root = buildRoot(ctx.env.HOME || '/root');
   // HandleGlobalFlags: parse root flags up to the first command
   root.flags.interspersed = false;
@@ -167,6 +180,19 @@ function execute(ctx: RunContext, argv: string[]): void {
   }
   const argErr = cmd.spec.args?.(cmd, args);
   if (argErr !== undefined) throw new CliError(argErr, 1);
+  if (seam && io) {
+    // DockerCli.Client() → initialize → getServerHost: the endpoint is resolved before the command runs.
+    let host: string;
+    try {
+      host = serverHost(root.flags.get<string[]>('host') ?? [], ctx.env);
+    } catch (e) {
+      throw new CliError(
+        `Failed to initialize: unable to resolve docker endpoint: ${(e as Error).message}`,
+        1,
+      );
+    }
+    seam.target = resolveEngine(host, io.api, io.dial, io.sleep);
+  }
   cmd.spec.run?.(ctx, args, cmd.flags, cmd);
 }
 
@@ -181,12 +207,18 @@ export function runDocker(argv: string[], io: DockerIO): ProgramResult {
       env: io.env,
       now: io.now,
     });
-  const ctx = new RunContext(io.api, io.stdin, io.env, io.now);
+  const seam: EngineSeam = {
+    target: io.api,
+    route(req) {
+      return this.target.route(req);
+    },
+  };
+  const ctx = new RunContext(seam, io.stdin, io.env, io.now);
   if (io.fs) Object.assign(ctx, { files: { fs: io.fs, cwd: io.cwd ?? '/' } });
   if (io.sleep) ctx.sleep = io.sleep;
   let exitCode = 0;
   try {
-    execute(ctx, argv);
+    execute(ctx, argv, seam, io);
   } catch (e) {
     if (e instanceof CliError) {
       if (!e.cancelled) {

@@ -92,23 +92,56 @@ function splitTag(image: string): [string, string] {
   return colon > image.lastIndexOf('/') ? [image.slice(0, colon), image.slice(colon + 1)] : [image, 'latest'];
 }
 
+/**
+ * removeDivergedNetwork stops the containers of the services on a network whose config changed and
+ * removes the network. As in compose v2.36.2 (docker/compose#12897, fixed later), the containers
+ * are only stopped, so starting them again fails: their endpoint names the removed network's ID.
+ */
+function removeDivergedNetwork(c: ComposeContext, p: Project, key: string, name: string): void {
+  const services = Object.keys(p.services).filter((s) => key in p.services[s].networks);
+  const containers = projectContainers(c, p.name);
+  for (const svc of serviceOrder(p)
+    .reverse()
+    .filter((x) => services.includes(x)))
+    for (const ctr of containers.filter((x) => x.Labels['com.docker.compose.service'] === svc)) {
+      const id = `Container ${ctr.Names[0].replace(/^\//, '')}`;
+      event(c, id, '', 'Stopping');
+      c.client.post(`/containers/${ctr.Id}/stop`);
+      event(c, id, '', 'Stopped');
+    }
+  let err: unknown;
+  try {
+    c.client.del(`/networks/${encodeURIComponent(name)}`);
+  } catch (e) {
+    err = e;
+  }
+  event(c, `Network ${name}`, '', 'Removed');
+  if (err) throw err;
+}
+
 /** ensureNetworks creates the project's networks that do not exist yet (resolveOrCreateNetwork). */
 function ensureNetworks(c: ComposeContext, p: Project): void {
   for (const key of Object.keys(p.networks).sort()) {
     const n = p.networks[key];
     const filters = JSON.stringify({ name: { [n.name]: true } });
     const existing = c.client
-      .get<Array<{ Name: string }>>('/networks', { filters })
+      .get<Array<{ Name: string; Labels?: Record<string, string> | null }>>('/networks', { filters })
       .filter((x) => x.Name === n.name);
     if (n.external) {
       if (existing.length === 0)
         throw new ComposeError(`network ${n.name} declared as external, but could not be found`);
       continue;
     }
-    if (existing.length > 0) continue;
+    // NetworkHash: the network's config-hash label tells whether compose.yaml changed it.
+    const hash = sha256Hex(JSON.stringify(n));
+    if (existing.length > 0) {
+      const current = existing[0].Labels?.['com.docker.compose.config-hash'] ?? '';
+      if (current === '' || current === hash) continue;
+      removeDivergedNetwork(c, p, key, n.name);
+    }
     const labels: Record<string, string> = {
       ...(n.labels ?? {}),
-      'com.docker.compose.config-hash': sha256Hex(JSON.stringify(n)),
+      'com.docker.compose.config-hash': hash,
       'com.docker.compose.network': key,
       'com.docker.compose.project': p.name,
       'com.docker.compose.version': COMPOSE_VERSION,

@@ -4,20 +4,17 @@
 // config). Simplified: the context is a directory of the host's Vfs, not a tar stream; RUN runs in
 // a build sandbox through the container runtime; package managers are simulated (build-packages.ts).
 
-import { invalidParameter, notFound } from '../errdefs.ts';
+import { notFound } from '../errdefs.ts';
 import { normalizePath, Vfs } from '../kernel/vfs.ts';
 import type { Place } from '../shell/program.ts';
 import { rfc3339Nano } from '../world/clock.ts';
-import {
-  dockerignoreMatcher,
-  expandVars,
-  type Instruction,
-  parseDockerfile,
-  splitKeyValues,
-} from './build-dockerfile.ts';
+import { copyInto } from './build-context.ts';
+import { expandVars, type Instruction, parseDockerfile, splitKeyValues } from './build-dockerfile.ts';
+import { BuildHistory } from './build-history.ts';
 import { apk, aptGet, type PackageResult, pip } from './build-packages.ts';
 import { sha256Hex } from './build-sha256.ts';
 import type { Daemon } from './daemon.ts';
+import { layerDiffSizes } from './image-history.ts';
 import { humanSize } from './images.ts';
 import type { CatalogueImage } from './images-data.ts';
 import { familiarString, parseImageRef, registryPath, withDefaultTag } from './reference.ts';
@@ -123,43 +120,6 @@ function runStep(d: Daemon, st: State, shell: string, env: Record<string, string
   return { lines, exitCode: 0, tools, installed };
 }
 
-/** contextFiles lists the build context's files that .dockerignore does not exclude. */
-function contextFiles(req: BuildRequest): Array<[string, string]> {
-  const root = normalizePath(req.contextDir);
-  const ignored = dockerignoreMatcher(req.fs.readFile(`${root}/.dockerignore`));
-  const prefix = root === '/' ? '/' : `${root}/`;
-  return req.fs.files().filter(([p]) => p.startsWith(prefix) && !ignored(p.slice(prefix.length)));
-}
-
-function copyInto(req: BuildRequest, st: State, srcs: string[], dest: string, workdir: string): number {
-  let bytes = 0;
-  const target = normalizePath(expandDest(dest, workdir));
-  const available = contextFiles(req);
-  for (const src of srcs) {
-    const from = normalizePath(src, req.contextDir);
-    if (!from.startsWith(normalizePath(req.contextDir)))
-      throw invalidParameter(`failed to compute cache key: "${src}" not found`);
-    const files = available.filter(([p]) => p === from || p.startsWith(`${from}/`));
-    if (files.length === 0)
-      throw notFound(
-        `failed to compute cache key: failed to calculate checksum of ref: "/${src.replace(/^\.?\//, '')}": not found`,
-      );
-    // Docker copies into dest when it ends in "/" or ".", names an existing directory, or several
-    // sources (or a directory's contents) are copied.
-    const existingDir = Object.keys(st.files).some((p) => p.startsWith(`${target === '/' ? '' : target}/`));
-    const intoDir = /(^|\/)\.?\/?$/.test(dest) || existingDir || srcs.length > 1 || req.fs.isDir(from);
-    for (const [p, content] of files) {
-      const rel = p === from ? p.slice(p.lastIndexOf('/') + 1) : p.slice(from.length + 1);
-      st.files[intoDir ? `${target === '/' ? '' : target}/${rel}` : target] = content;
-      bytes += content.length;
-    }
-  }
-  return bytes;
-}
-
-const expandDest = (dest: string, workdir: string): string =>
-  dest.startsWith('/') ? dest : `${workdir}/${dest}`;
-
 /** buildImage runs a build: it solves the Dockerfile step by step and exports the image. */
 export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
   const cache = buildCaches.get(d) ?? new Map<string, State>();
@@ -252,7 +212,9 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
       seconds: 0,
     });
   }
-  const layers = [...base.layers];
+  const baseSizes = layerDiffSizes(base);
+  const layers: CatalogueImage['layers'] = base.layers.map((l, i) => ({ ...l, diffSize: baseSizes[i] }));
+  const history = new BuildHistory(base);
   let step = 1;
   const env = (): Record<string, string> =>
     Object.fromEntries(
@@ -261,6 +223,7 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
   for (const ins of instructions.slice(fromIdx + 1)) {
     const vars = { ...args, ...env() };
     const arg = expandVars(ins.args.join(' '), vars);
+    history.config(ins, arg, args);
     switch (ins.cmd) {
       case 'ENV':
         for (const [k, v] of splitKeyValues(arg))
@@ -318,6 +281,11 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
       Object.assign(st, { files: { ...hit.files }, tools: new Set(hit.tools), pkgs: new Set(hit.pkgs), key });
       layers.push(hit.entry.layers[hit.entry.layers.length - 1]);
       if (ins.cmd === 'WORKDIR') config.WorkingDir = normalizePath(arg, config.WorkingDir || '/');
+      const made = hit.entry.history?.[hit.entry.history.length - 1];
+      history.layer(
+        history.createdBy(ins, arg, vars, config.WorkingDir || '/'),
+        made?.created ?? base.created,
+      );
       continue;
     }
     if (ins.cmd === 'WORKDIR') {
@@ -344,21 +312,33 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
     }
     d.advance(Math.round(v.seconds * 1000));
     const diff = sha256Hex(`${key}\n${JSON.stringify(st.files)}`);
+    // WORKDIR's layer is an empty directory (overlay2's DiffSize counts file bytes only).
+    const size =
+      ins.cmd === 'WORKDIR'
+        ? 0
+        : 200 + Math.max(0, sizeOf(st.files) - sizeOf(base.files)) + installedNow * 420_000;
     layers.push({
       blob: `sha256:${sha256Hex(`blob:${diff}`)}`,
       diffId: `sha256:${diff}`,
-      size: 200 + Math.max(0, sizeOf(st.files) - sizeOf(base.files)) + installedNow * 420_000,
+      size,
+      diffSize: size,
     });
+    history.layer(
+      history.createdBy(ins, arg, vars, config.WorkingDir || '/'),
+      rfc3339Nano(d.world.clock.now(), d.cosmetic.int(1_000_000_000)),
+    );
     st.key = key;
     cache.set(key, {
       ...st,
-      entry: { ...base, layers: [...layers] },
+      entry: { ...base, layers: [...layers], history: [...history.entries] },
       files: { ...st.files },
       tools: new Set(st.tools),
       pkgs: new Set(st.pkgs),
     });
   }
-  const created = rfc3339Nano(d.world.clock.now(), d.cosmetic.int(1_000_000_000));
+  const filled = history.finish();
+  // The exporter dates the image by its last history entry (mobyexporter patchImageConfig).
+  const created = filled[filled.length - 1]?.created ?? base.created;
   const rootfs = layers.map((l) => l.diffId);
   const id = `sha256:${sha256Hex(JSON.stringify({ architecture: 'amd64', config, created, os: 'linux', rootfs: { type: 'layers', diff_ids: rootfs } }))}`;
   const entry: CatalogueImage = {
@@ -371,6 +351,7 @@ export function buildImage(d: Daemon, req: BuildRequest): BuildResult {
     size: base.size + layers.slice(base.layers.length).reduce((n, l) => n + l.size, 0),
     layers,
     config,
+    history: filled,
     tools: [...st.tools],
     flavour: base.flavour,
     files: st.files,

@@ -18,8 +18,13 @@ export interface CatalogueImage {
   created: string;
   comment: string;
   size: number;
-  /** layers are the compressed blobs (pull progress IDs) and their uncompressed diff IDs. */
-  layers: Array<{ blob: string; diffId: string; size: number }>;
+  /**
+   * layers are the compressed blobs (pull progress IDs) and their uncompressed diff IDs; diffSize
+   * is the unpacked size when known (built layers), see image-history.ts layerDiffSizes.
+   */
+  layers: Array<{ blob: string; diffId: string; size: number; diffSize?: number }>;
+  /** history is the image config's history (OCI History), oldest first, when the catalogue has it. */
+  history?: HistoryEntry[];
   config: {
     User?: string;
     ExposedPorts?: Record<string, Record<string, never>>;
@@ -35,6 +40,14 @@ export interface CatalogueImage {
   flavour: 'busybox' | 'gnu';
   /** files seed the image's root file system. */
   files: Record<string, string>;
+}
+
+/** HistoryEntry is one entry of an image config's history (ocispec.History, JSON names). */
+export interface HistoryEntry {
+  created?: string;
+  created_by?: string;
+  comment?: string;
+  empty_layer?: boolean;
 }
 
 /** PATH is the default PATH entry of most images' Env. */
@@ -76,6 +89,20 @@ export const BASE_IMAGES: readonly CatalogueImage[] = [
       ),
     ],
     config: { Env: [PATH], Cmd: ['/bin/sh'], WorkingDir: '/' },
+    // docker-library/repo-info repos/alpine (3.22.1, amd64): the official Dockerfile's two steps.
+    history: [
+      {
+        created: '2025-07-15T11:01:16Z',
+        created_by: 'ADD alpine-minirootfs-3.22.1-x86_64.tar.gz / # buildkit',
+        comment: 'buildkit.dockerfile.v0',
+      },
+      {
+        created: '2025-07-15T11:01:16Z',
+        created_by: 'CMD ["/bin/sh"]',
+        comment: 'buildkit.dockerfile.v0',
+        empty_layer: true,
+      },
+    ],
     tools: BUSYBOX_APPLETS,
     flavour: 'busybox',
     files: ALPINE_FILES,
@@ -96,6 +123,8 @@ export const BASE_IMAGES: readonly CatalogueImage[] = [
       ),
     ],
     config: { Env: [PATH], Cmd: ['sh'] },
+    // The config docker-library/busybox writes for 1.37.0-glibc: one entry, no CMD entry.
+    history: [{ created: '2024-09-26T21:31:42Z', created_by: 'BusyBox 1.37.0 (glibc), Debian 12' }],
     tools: BUSYBOX_APPLETS,
     flavour: 'busybox',
     files: {},

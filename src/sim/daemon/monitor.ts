@@ -39,7 +39,9 @@ export function placeOf(d: Daemon, c: Container): Place {
     host: d.host.name,
     ns,
     fs: c.fs,
-    hostname: c.config.Hostname as string,
+    // oci_linux.go: --uts host removes the UTS namespace, so processes see the host's name
+    // (Config.Hostname and /etc/hostname keep the container's own).
+    hostname: c.hostConfig.UTSMode === 'host' ? d.host.name : (c.config.Hostname as string),
     container: {
       id: c.id,
       name: c.name.replace(/^\//, ''),

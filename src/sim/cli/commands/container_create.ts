@@ -188,6 +188,8 @@ export function parseContainer(flags: FlagSet, image: string, cmd: string[]): Co
       );
     for (let i = r[0]; i <= r[1]; i++) exposed[`${i}/${proto}`] ??= {};
   }
+  // UTSMode.Valid: "" or "host".
+  if (!['', 'host'].includes(g<string>('uts'))) throw new CliError('--uts: invalid UTS mode');
   const restart = g<string>('restart');
   const rp = parseRestart(restart);
   if (g<boolean>('rm') && rp.Name !== '' && rp.Name !== 'no')

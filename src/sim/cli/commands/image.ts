@@ -16,6 +16,7 @@ import { goTimeString, humanDuration, humanSizeWithPrecision, truncateID } from 
 import { inspect } from '../inspect.ts';
 import { filterFlag, filtersOf, formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
 import type { GoStruct } from '../template/index.ts';
+import { historyCommand } from './image_history.ts';
 import { familiarName, fullString, normalizeRef, pullImage } from './image_pull.ts';
 
 interface ImageSummary {
@@ -305,9 +306,10 @@ const imageInspect: CommandSpec = {
     inspect(ctx, args, flags.get('format'), (ref) => ctx.client.get(`/images/${pathEscape(ref)}/json`)),
 };
 
-/** imageShortcuts are docker images/pull/rmi/tag. */
+/** imageShortcuts are docker images/pull/rmi/tag/history. */
 export function imageShortcuts(): CommandSpec[] {
   return [
+    historyCommand(),
     imagesCommand('images [OPTIONS] [REPOSITORY[:TAG]]'),
     pullCommand,
     rmiCommand('rmi [OPTIONS] IMAGE [IMAGE...]'),
@@ -328,6 +330,7 @@ export function imageCommand(): CommandSpec {
       imagesCommand('ls [OPTIONS] [REPOSITORY[:TAG]]', ['list']),
       rmiCommand('rm [OPTIONS] IMAGE [IMAGE...]', ['rmi', 'remove']),
       imageInspect,
+      historyCommand(),
     ],
   };
 }

@@ -5,6 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createWorld } from '../../index.ts';
 
+const DIGEST_WARNING =
+  'image nosuchimage could not be accessed on a registry to record\nits digest. Each node will access nosuchimage independently,\npossibly leading to different nodes running different\nversions of the image.\n';
+
 function swarm2() {
   const sim = createWorld({ seed: 11, hosts: ['host1', 'host2'] });
   const out = sim.exec('docker swarm init', { host: 'host1' }).stdout;
@@ -129,25 +132,32 @@ test('a new task that fails pauses the update; the other slots keep the old spec
     [
       1,
       'web\n',
-      `service update paused: update paused due to failure or early termination of task ${failed}\n`,
+      `${DIGEST_WARNING}\nservice update paused: update paused due to failure or early termination of task ${failed}\n`,
     ],
   );
-  assert.equal(run('docker service ps web -q --filter desired-state=running').stdout.split('\n')[0], failed);
+  // The restart supervisor shuts the rejected task down and puts a new one (desired Ready) in its slot.
+  assert.equal(
+    run(
+      'docker service ps web --no-trunc --format "{{.ID}} {{.Name}} {{.Image}} {{.DesiredState}} {{.Error}}"',
+    ).stdout.split('\n')[1],
+    `${failed} web.1 nosuchimage Shutdown "No such image: nosuchimage:latest"`,
+  );
   assert.match(
     run('docker service ps web --format "{{.Name}} {{.Image}} {{.DesiredState}}"').stdout,
-    /^web\.1 nosuchimage:latest Running\nweb\.1 nginx:latest Shutdown\nweb\.2 nginx:latest Running\nweb\.3 nginx:latest Running\n$/,
+    /^web\.1 nosuchimage Ready\nweb\.1 nosuchimage Shutdown\nweb\.1 nginx:latest Shutdown\nweb\.2 nginx:latest Running\nweb\.3 nginx:latest Running\n$/,
   );
   assert.equal(fmt(run, 'web', '{{.UpdateStatus.State}}'), 'paused\n');
 });
 
-test("create prints each failing slot's error, cut to 75 characters", () => {
+test("create prints each failing slot's error and the daemon's digest warning", () => {
   const { run } = swarm2();
   const r = run('docker service create --name bad --replicas 2 nosuchimage');
-  const err = 'pull access denied for nosuchimage, repository does not exist or may requi…';
+  const err = 'No such image: nosuchimage:latest';
   assert.match(
     r.stdout,
     new RegExp(
       `^[0-9a-z]{25}\\noverall progress: 0 out of 2 tasks\\n1/2:  \\n2/2:  \\n1/2: ${err}\\n2/2: ${err}\\noverall progress: 0 out of 2 tasks\\n$`,
     ),
   );
+  assert.equal(r.stderr, `${DIGEST_WARNING}\n`);
 });

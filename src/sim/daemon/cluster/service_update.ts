@@ -108,9 +108,16 @@ function rollingUpdate(d: Daemon, store: ClusterStore, svc: Service): void {
   for (const t of old) {
     shutdownTask(store, t);
     reconcile(store);
-    const failed = liveTasks(store, svc).find(
-      (n) => n.specVersion === svc.specVersion && n.state === 'failed',
-    );
+    // The task the updater started (the restart supervisor may already have replaced it).
+    const failed = serviceTable(store)
+      .tasks.filter(
+        (n) =>
+          n.serviceId === svc.id &&
+          n.slot === t.slot &&
+          n.specVersion === svc.specVersion &&
+          (n.state === 'failed' || n.state === 'rejected'),
+      )
+      .sort((a, b) => a.createdAt - b.createdAt)[0];
     if (failed) {
       svc.rollout = {
         startedAt,

@@ -9,6 +9,7 @@ import { CATALOGUE } from '../images.ts';
 import { rfc3339NanoFixed } from '../logs.ts';
 import { familiarString, parseImageRef, withDefaultTag } from '../reference.ts';
 import { requireManager } from './cluster.ts';
+import { superviseRestarts } from './restart.ts';
 import { updateStatus } from './service_update.ts';
 import {
   findService,
@@ -29,20 +30,45 @@ const stamp = (ms: number): string =>
     'Z',
   );
 
-/** pinImage is what the daemon does with QueryRegistry: tag:latest added, the digest pinned. */
-export function pinImage(image: string): string {
+/**
+ * pinImage is what the daemon does with QueryRegistry: tag:latest added, the digest pinned. An
+ * image no registry has (not in the catalogue, nor pushed to the lab registry when inRegistry is
+ * given) stays as written, and createService answers with digestWarning.
+ */
+export function pinImage(image: string, inRegistry?: (ref: string) => boolean): string {
   const ref = withDefaultTag(parseImageRef(image));
   const entry = CATALOGUE.find(
     (c) => c.repo === ref.repo && ref.tag !== undefined && c.tags.includes(ref.tag),
   );
+  if (inRegistry && unpinnable(image, inRegistry)) return image;
   return entry && ref.digest === undefined ? `${familiarString(ref)}@${entry.digest}` : familiarString(ref);
+}
+
+/** unpinnable tells whether no registry can give an image's digest (imageWithDigestString fails). */
+export function unpinnable(image: string, inRegistry: (ref: string) => boolean): boolean {
+  let ref: ReturnType<typeof parseImageRef>;
+  try {
+    ref = withDefaultTag(parseImageRef(image));
+  } catch {
+    return false;
+  }
+  if (ref.digest !== undefined) return false;
+  const inCatalogue = CATALOGUE.some(
+    (c) => c.repo === ref.repo && ref.tag !== undefined && c.tags.includes(ref.tag),
+  );
+  return !inCatalogue && !inRegistry(image);
+}
+
+/** digestWarning is daemon/cluster/services.go digestWarning (a service create/update warning). */
+export function digestWarning(image: string): string {
+  return `image ${image} could not be accessed on a registry to record\nits digest. Each node will access ${image} independently,\npossibly leading to different nodes running different\nversions of the image.\n`;
 }
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
 
 /** decodeSpec turns a swarm.ServiceSpec body into the simulator's service input. */
-export function decodeSpec(body: unknown): ServiceInput {
+export function decodeSpec(body: unknown, inRegistry?: (ref: string) => boolean): ServiceInput {
   const spec = obj(body);
   const tt = obj(spec.TaskTemplate);
   const cs = obj(tt.ContainerSpec);
@@ -72,7 +98,7 @@ export function decodeSpec(body: unknown): ServiceInput {
   ];
   return {
     name: String(spec.Name ?? ''),
-    image: pinImage(image),
+    image: pinImage(image, inRegistry),
     cmd,
     global,
     replicas,
@@ -176,6 +202,7 @@ const STATE_MESSAGE: Record<Task['state'], string> = {
   running: 'started',
   shutdown: 'shutdown',
   failed: 'starting',
+  rejected: 'preparing',
   orphaned: 'Task belonged to a node that has been deleted',
 };
 
@@ -225,6 +252,7 @@ const TASK_STATES_DONE = ['COMPLETE', 'SHUTDOWN', 'FAILED', 'REJECTED', 'REMOVE'
 export function listTasks(d: Daemon, f: FilterArgs): Obj[] {
   const store = requireManager(d);
   f.validate(TASK_FILTERS);
+  superviseRestarts(store);
   const table = serviceTable(store);
   const serviceIds = f.contains('service')
     ? f.get('service').map((x) => findService(store, x).id)

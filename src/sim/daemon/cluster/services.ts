@@ -20,6 +20,7 @@ import { ensureIngressSandbox, publishIngress } from './ingress.ts';
 import { assignLoadBalancers } from './network_services.ts';
 import { instantiate } from './networks.ts';
 import { daemonsOf } from './node.ts';
+import { reapHistory, superviseRestarts } from './restart.ts';
 import { allocateVips, checkPortConflicts } from './service_update.ts';
 import type { ClusterNode, ClusterStore } from './store.ts';
 
@@ -63,8 +64,10 @@ export interface Task {
   slot: number;
   nodeId: string;
   containerId: string;
-  desired: 'running' | 'shutdown';
-  state: 'running' | 'shutdown' | 'failed' | 'orphaned';
+  /** desired is 'ready' for a restarted task while its restart delay runs (restart supervisor). */
+  desired: 'running' | 'ready' | 'shutdown';
+  /** state is 'rejected' when the task failed before starting (no image), 'failed' after. */
+  state: 'running' | 'shutdown' | 'failed' | 'rejected' | 'orphaned';
   /** specVersion is the service's specVersion the task was created from. */
   specVersion: number;
   err: string;
@@ -74,6 +77,8 @@ export interface Task {
   stateAt: number;
   /** ips maps a network ID to the task's address on it. */
   ips: Map<string, string>;
+  /** restartAt is when the restart supervisor's delay for this (restarted) task ends. */
+  restartAt?: number;
 }
 
 interface ServiceTable {
@@ -173,7 +178,7 @@ export function removeService(d: Daemon, term: string): void {
 
 /** liveTasks lists a service's tasks that should be running. */
 export function liveTasks(store: ClusterStore, svc: Service): Task[] {
-  return serviceTable(store).tasks.filter((t) => t.serviceId === svc.id && t.desired === 'running');
+  return serviceTable(store).tasks.filter((t) => t.serviceId === svc.id && t.desired !== 'shutdown');
 }
 
 function matches(node: ClusterNode, constraint: string): boolean {
@@ -200,6 +205,7 @@ export function eligibleNodes(store: ClusterStore, svc: Service): ClusterNode[] 
 /** reconcile is the orchestrator + scheduler pass: every service gets its tasks, spread over nodes. */
 export function reconcile(store: ClusterStore): void {
   const table = serviceTable(store);
+  superviseRestarts(store);
   for (const svc of table.services) {
     const live = liveTasks(store, svc);
     for (const t of live) {
@@ -219,34 +225,14 @@ export function reconcile(store: ClusterStore): void {
       if (node) startTask(store, svc, slot, node);
     }
   }
+  superviseRestarts(store);
   reapHistory(store);
   publishRecords(store);
 }
 
-/** TASK_HISTORY is the cluster's TaskHistoryRetentionLimit (5). */
-const TASK_HISTORY = 5;
-
-/** reapHistory is the task reaper: a slot keeps its 5 newest tasks; older finished ones go. */
-function reapHistory(store: ClusterStore): void {
-  const table = serviceTable(store);
-  const slots = new Map<string, Task[]>();
-  for (const t of table.tasks) {
-    const key = `${t.serviceId}/${t.slot > 0 ? t.slot : t.nodeId}`;
-    slots.set(key, [...(slots.get(key) ?? []), t]);
-  }
-  for (const tasks of slots.values()) {
-    if (tasks.length <= TASK_HISTORY) continue;
-    const old = tasks
-      .filter((t) => t.desired === 'shutdown' || t.state !== 'running')
-      .sort((a, b) => a.stateAt - b.stateAt)
-      .slice(0, tasks.length - TASK_HISTORY);
-    for (const t of old) removeTask(store, t);
-  }
-}
-
 /** pickNode is the spread strategy: fewest tasks of this service, then fewest tasks overall. */
-function pickNode(store: ClusterStore, svc: Service): ClusterNode | undefined {
-  const tasks = serviceTable(store).tasks.filter((t) => t.desired === 'running');
+export function pickNode(store: ClusterStore, svc: Service): ClusterNode | undefined {
+  const tasks = serviceTable(store).tasks.filter((t) => t.desired !== 'shutdown');
   const count = (n: ClusterNode, sid?: string): number =>
     tasks.filter((t) => t.nodeId === n.id && (sid === undefined || t.serviceId === sid)).length;
   let best: ClusterNode | undefined;
@@ -271,18 +257,32 @@ export function taskName(svc: Service, t: Task, nodeId: string): string {
   return svc.global ? `${svc.name}.${nodeId}` : `${svc.name}.${t.slot}`;
 }
 
-function startTask(store: ClusterStore, svc: Service, slot: number, node: ClusterNode): void {
+/** tryPull pulls an image for a task, ignoring failure ("pulling image failed" is only logged). */
+function tryPull(d: Daemon, image: string): void {
+  try {
+    if (!pullFromRegistry(d, image)) d.images.pull(image, undefined);
+  } catch {}
+}
+
+/** startTask schedules a task on a node and runs it (restartAt: a restarted task, desired Ready). */
+export function startTask(
+  store: ClusterStore,
+  svc: Service,
+  slot: number,
+  node: ClusterNode,
+  restartAt?: number,
+): Task | undefined {
   const d = daemonsOf(store).get(node.hostname);
-  if (!d) return;
-  d.advance(300);
-  const now = d.world.clock.now();
+  if (!d) return undefined;
+  if (restartAt === undefined) d.advance(300);
+  const now = restartAt ?? d.world.clock.now();
   const task: Task = {
     id: store.rng.base36(25),
     serviceId: svc.id,
     slot,
     nodeId: node.id,
     containerId: '',
-    desired: 'running',
+    desired: restartAt === undefined ? 'running' : 'ready',
     state: 'running',
     err: '',
     specVersion: svc.specVersion,
@@ -293,9 +293,10 @@ function startTask(store: ClusterStore, svc: Service, slot: number, node: Cluste
   };
   serviceTable(store).tasks.push(task);
   const name = `${taskName(svc, task, node.id)}.${task.id}`;
+  let started = false;
   try {
-    if (!d.images.findImage(svc.image) && !pullFromRegistry(d, svc.image))
-      d.images.pull(svc.image, undefined);
+    // adapter.pullImage: a failed pull is only logged; the create below reports the missing image.
+    if (!d.images.findImage(svc.image)) tryPull(d, svc.image);
     if (svc.ports.length > 0 && store.ingress) ensureIngressSandbox(d, store);
     const nets = [...(svc.ports.length > 0 && store.ingress ? [store.ingress.id] : []), ...svc.networks];
     const specs = [store.ingress, ...store.networks.values()];
@@ -318,6 +319,7 @@ function startTask(store: ClusterStore, svc: Service, slot: number, node: Cluste
       NetworkingConfig: { EndpointsConfig: endpoints },
     });
     task.containerId = Id;
+    started = true;
     startContainer(d, d.getContainer(Id));
     const c = d.getContainer(Id);
     for (const nid of nets) {
@@ -325,9 +327,11 @@ function startTask(store: ClusterStore, svc: Service, slot: number, node: Cluste
       if (es?.IPAddress) task.ips.set(nid, es.IPAddress);
     }
   } catch (e) {
-    task.state = 'failed';
+    // swarmkit's exec controller: a fatal error before Starting is Rejected, after it Failed.
+    task.state = started ? 'failed' : 'rejected';
     task.err = e instanceof Error ? e.message : String(e);
   }
+  return task;
 }
 
 function removeTaskContainer(store: ClusterStore, t: Task): void {
@@ -337,7 +341,7 @@ function removeTaskContainer(store: ClusterStore, t: Task): void {
 }
 
 /** removeTask is a scale-down: desired state "remove", so the task leaves the history with its container. */
-function removeTask(store: ClusterStore, t: Task): void {
+export function removeTask(store: ClusterStore, t: Task): void {
   removeTaskContainer(store, t);
   const table = serviceTable(store);
   table.tasks = table.tasks.filter((x) => x !== t);
