@@ -3,18 +3,22 @@
 // raw JSON with missingkey=error (the result docker shows when its typed pass fails), and struct
 // field names whose JSON key differs (ID/Id, HostIP/HostIp) are accepted as the typed pass would.
 
+import { goEscapeHTML } from '../api/wire-json.ts';
 import type { RunContext } from './context.ts';
 import { CliError } from './errors.ts';
 import { ExecError, parseTemplate, TemplateParseError } from './template/index.ts';
 
+// The daemon's JSON arrives HTML-escaped (WriteJSON), and json.Indent/Compact keep its escapes:
+// an nginx label shows as "NGINX Docker Maintainers \u003cdocker-maint@nginx.com\u003e".
+
 /** jsonIndent re-indents JSON as json.Indent(dst, src, "", "    ") does. */
 export function jsonIndent(v: unknown): string {
-  return (JSON.stringify(v, null, 4) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return goEscapeHTML(JSON.stringify(v, null, 4) ?? 'null');
 }
 
 /** jsonCompact is json.Compact of the daemon's JSON. */
 export function jsonCompact(v: unknown): string {
-  return (JSON.stringify(v) ?? 'null').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return goEscapeHTML(JSON.stringify(v) ?? 'null');
 }
 
 const FIELD_ALIASES = { ID: 'Id', HostIP: 'HostIp' };

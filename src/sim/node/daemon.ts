@@ -13,16 +13,9 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { ApiResponse, EngineApi } from '../api/types.ts';
+import { jsonBody, progressBody } from '../api/wire-json.ts';
 import { createWorld, type Sim } from '../index.ts';
-import {
-  decodeBody,
-  hijackHead,
-  jsonBody,
-  plainHttpResponse,
-  progressBody,
-  streamBytes,
-  toApiRequest,
-} from './http-frame.ts';
+import { decodeBody, hijackHead, plainHttpResponse, streamBytes, toApiRequest } from './http-frame.ts';
 import { scriptLines } from './run.ts';
 
 /** DaemonArgs are sim:daemon's command-line options. */

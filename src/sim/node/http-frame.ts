@@ -70,16 +70,6 @@ export function toApiRequest(method: string, url: string, body: unknown): ApiReq
   return req;
 }
 
-/** jsonBody is WriteJSON's output: the JSON text and a newline (json.Encoder). */
-export function jsonBody(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
-}
-
-/** progressBody is a pull's progress: one JSON message per line, each ending in "\r\n". */
-export function progressBody(messages: unknown[]): string {
-  return messages.map((m) => `${JSON.stringify(m)}\r\n`).join('');
-}
-
 /** hijackHead is what dockerd writes when it upgrades an attach/exec connection (101 UPGRADED). */
 export function hijackHead(contentType: string, headers: Record<string, string>): string {
   let head = `HTTP/1.1 101 UPGRADED\r\nContent-Type: ${contentType}\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n`;

@@ -9,10 +9,12 @@ export function goMap<T>(m: Record<string, T> | null | undefined): Record<string
   return out;
 }
 
+/** goEscapeHTML escapes JSON text as encoding/json does: <, >, &, U+2028 and U+2029 as \\uXXXX. */
+export function goEscapeHTML(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** goJSON marshals v like Go's json.Marshal (v's own key order is kept). */
 export function goJSON(v: unknown): string {
-  return JSON.stringify(v).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return goEscapeHTML(JSON.stringify(v));
 }

@@ -8,6 +8,7 @@
 // a request body is JSON or nothing.
 
 import type { ApiRequest, ApiResponse, EngineApi } from '../../../api/types.ts';
+import { jsonBody, progressBody } from '../../../api/wire-json.ts';
 import type { HttpResponse } from '../../../kernel/types.ts';
 import { httpDate } from '../../../world/internet.ts';
 import type { Place } from '../../program.ts';
@@ -88,8 +89,8 @@ export function engineBody(res: ApiResponse, path = ''): string {
     return res.json;
   // Pull, push and build progress: one JSON message per line, each ending in "\r\n" (streamformatter).
   if (Array.isArray(res.json) && res.status === 200 && PROGRESS_ROUTE.test(path))
-    return res.json.map((m) => `${JSON.stringify(m)}\r\n`).join('');
-  return `${JSON.stringify(res.json)}\n`;
+    return progressBody(res.json);
+  return jsonBody(res.json);
 }
 
 /** goResponse frames an Engine API answer as Go's net/http puts it on the wire. */
