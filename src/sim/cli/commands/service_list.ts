@@ -2,13 +2,13 @@
 // ls` (ID, NAME, MODE, REPLICAS, IMAGE, PORTS), `service inspect` (JSON or --format) and
 // `service logs` ("<task>@<node>    | " before each line). `service ps` is in service_ps.ts.
 
-import { pathEscape } from '../client.ts';
+import { filtersJSON, pathEscape } from '../client.ts';
 import { type CommandSpec, exactArgs, noArgs, requiresMinArgs } from '../cobra.ts';
 import { ApiError, CliError } from '../errors.ts';
 import { formatterStruct, stringMethods, writeFormatted } from '../formatter/context.ts';
 import { naturalSort, truncateID } from '../formatter/display.ts';
 import { inspect } from '../inspect.ts';
-import { formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
+import { filterFlag, filtersOf, formatFlag, INSPECT_FORMAT_HELP } from '../opts.ts';
 import { GoStruct } from '../template/index.ts';
 import { type PrettyServiceJson, prettyService } from './service_pretty.ts';
 import { displayImage, type TaskJson } from './task_print.ts';
@@ -74,10 +74,20 @@ export const serviceList: CommandSpec = {
   aliases: ['list'],
   short: 'List services',
   args: noArgs,
-  flags: [{ name: 'quiet', shorthand: 'q', usage: 'Only display IDs', kind: 'bool' }, formatFlag()],
+  flags: [
+    { name: 'quiet', shorthand: 'q', usage: 'Only display IDs', kind: 'bool' },
+    formatFlag(),
+    filterFlag('Filter output based on conditions provided'),
+  ],
   run: (ctx, _args, flags) => {
     const quiet = flags.get<boolean>('quiet');
-    const services = ctx.client.get<ServiceJson[]>('/services', quiet ? undefined : { status: 'true' });
+    const filters = filtersJSON(filtersOf(flags));
+    const query: Record<string, string> = quiet ? {} : { status: 'true' };
+    if (filters) query.filters = filters;
+    const services = ctx.client.get<ServiceJson[]>(
+      '/services',
+      Object.keys(query).length > 0 ? query : undefined,
+    );
     let format = flags.get<string>('format') || 'table';
     if (format === 'table') format = quiet ? '{{.ID}}' : SERVICE_TABLE;
     const rows = naturalSort([...services], (s) => s.Spec.Name).map((s) =>
