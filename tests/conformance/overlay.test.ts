@@ -210,8 +210,9 @@ test("swarm refuses the wrong moves with Docker's messages", () => {
         cmd: 'docker network create -d overlay ov',
         expect: {
           exitCode: 1,
+          // daemon/network.go checks IsManager before libnetwork's worker message is reached
           stderr:
-            'Error response from daemon: Cannot create a multi-host network from a worker node. Please create the network from a manager node.\n',
+            'Error response from daemon: This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.\n',
         },
       },
       {

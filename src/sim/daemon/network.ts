@@ -6,7 +6,7 @@
 
 import { conflict, forbidden, invalidParameter, isSimError, notFound, SimError, system } from '../errdefs.ts';
 import { rfc3339Nano } from '../world/clock.ts';
-import { membership } from './cluster/cluster.ts';
+import { errNotInSwarm, membership } from './cluster/cluster.ts';
 import { servicesResource } from './cluster/network_services.ts';
 import {
   type CreateRequest,
@@ -111,12 +111,9 @@ export function createNetwork(d: Daemon, body: unknown): { Id: string; Warning: 
   const driver = (req.Driver as string) || 'bridge';
   if (clusterOnlyNetworks(d).some((spec) => spec.name === name))
     throw conflict(`network with name ${name} already exists`);
-  if (driver === 'overlay' && membership(d)) return createClusterNetwork(d, req as unknown as CreateRequest);
-  if (driver === 'overlay') {
-    throw forbidden(
-      'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.',
-    );
-  }
+  // daemon.createNetwork: an overlay needs a manager (workers too get errNotInSwarm's wording).
+  if (driver === 'overlay' && membership(d)?.node.role !== 'manager') throw forbidden(errNotInSwarm);
+  if (driver === 'overlay') return createClusterNetwork(d, req as unknown as CreateRequest);
   const options: Record<string, string> = { ...((req.Options as Record<string, string> | null) ?? {}) };
   let enableIPv4 = true;
   if (typeof req.EnableIPv4 === 'boolean') {
