@@ -211,17 +211,12 @@ function connectFailure(ctx: ProgramContext, r: Run, o: CurlOpts, url: Url, t: T
 const BINARY_WARNING =
   'Warning: Binary output can mess up your terminal. Use "--output -" to tell \nWarning: curl to output it to your terminal anyway, or consider "--output \nWarning: <FILE>" to save to a file.\n';
 
-/** viaUnixSocket is one request over --unix-socket: the host's Docker socket reaches its Engine API. */
-function viaUnixSocket(
-  ctx: ProgramContext,
-  o: CurlOpts,
-  url: Url,
-  engine: EngineApi | undefined,
-): ProgramResult {
-  const r: Run = { out: '', err: '', ms: 0 };
-  const path = o.unixSocket ?? '';
-  const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
-  const isatty = (ctx as { isatty?: boolean }).isatty ?? true;
+/** requestMethod is curl's: -X, else HEAD for -I, POST with -d, GET otherwise. */
+const requestMethod = (o: CurlOpts): string =>
+  o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+
+/** requestHeaders are the headers curl sends: Host, User-Agent, Accept, -H's, and -d's length and type. */
+function requestHeaders(o: CurlOpts, url: Url): Record<string, string> {
   const headers: Record<string, string> = {
     Host: url.hostHeader,
     'User-Agent': o.userAgent,
@@ -232,6 +227,21 @@ function viaUnixSocket(
     headers['Content-Length'] = String(o.data.length);
     headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
   }
+  return headers;
+}
+
+/** viaUnixSocket is one request over --unix-socket: the host's Docker socket reaches its Engine API. */
+function viaUnixSocket(
+  ctx: ProgramContext,
+  o: CurlOpts,
+  url: Url,
+  engine: EngineApi | undefined,
+): ProgramResult {
+  const r: Run = { out: '', err: '', ms: 0 };
+  const path = o.unixSocket ?? '';
+  const method = requestMethod(o);
+  const isatty = (ctx as { isatty?: boolean }).isatty ?? true;
+  const headers = requestHeaders(o, url);
   if (o.verbose) r.err += `*   Trying ${path}:0...\n`;
   const x = unixSocketExchange(engine, ctx.place, path, {
     method,
@@ -301,19 +311,10 @@ function curlWith(ctx: ProgramContext, engine: EngineApi | undefined): ProgramRe
   if (url.scheme !== 'http' && url.scheme !== 'https')
     return failMsg(r, o, 1, `Protocol "${url.scheme}" not supported`);
   if (o.unixSocket !== undefined) return viaUnixSocket(ctx, o, url, engine);
-  const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+  const method = requestMethod(o);
   const isatty = (ctx as { isatty?: boolean }).isatty ?? true;
   for (let hop = 0; hop < 50; hop++) {
-    const headers: Record<string, string> = {
-      Host: url.hostHeader,
-      'User-Agent': o.userAgent,
-      Accept: '*/*',
-      ...o.headers,
-    };
-    if (o.data !== undefined) {
-      headers['Content-Length'] = String(o.data.length);
-      headers['Content-Type'] ??= 'application/x-www-form-urlencoded';
-    }
+    const headers = requestHeaders(o, url);
     const t = httpTransaction(ctx, url, method, headers, 'curl', o.data);
     if (o.verbose && t.resolution.addrs.length && !/^\d+\.\d+\.\d+\.\d+$/.test(url.host)) {
       r.err += `* Host ${url.host}:${url.port} was resolved.\n* IPv6: (none)\n* IPv4: ${t.resolution.addrs.join(', ')}\n`;
