@@ -3,6 +3,7 @@
 
 import { z } from 'astro/zod';
 import { GOAL_NAMES, type GoalFn } from './goals.ts';
+import { PANES } from './panes.ts';
 
 const id = z
   .string()
@@ -13,11 +14,7 @@ const hostName = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/, 'host names are lower-case letters, digits and dashes, e.g. "host1"');
 
-/** PANES are the panes a lab can show, in display order. */
-export const PANES = ['terminal', 'editor', 'topology', 'challenges'] as const;
-
-/** Pane is one of PANES. */
-export type Pane = (typeof PANES)[number];
+export { PANES, type Pane } from './panes.ts';
 
 const goal = z.union(
   [

@@ -3,7 +3,7 @@
 //   ?height=480                the terminal's height in CSS pixels (EMBED_HEIGHT.min–max)
 // Anything invalid falls back to the default, so a hand-written URL can never break the lab.
 
-import { PANES, type Pane } from '../../scenarios/schema.ts';
+import { PANES, type Pane } from '../../scenarios/panes.ts';
 
 /** EMBED_HEIGHT bounds the `height` option (pixels). */
 export const EMBED_HEIGHT = { min: 160, max: 1200 } as const;
