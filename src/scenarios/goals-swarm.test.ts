@@ -1,10 +1,12 @@
-// The swarm goals (inSwarm, overlayPeers, serviceTasks) on hand-made state views, and on a live
+// The swarm goals (inSwarm, nodeCount, servicePublished, overlayPeers, serviceTasks) on hand-made state views, and on a live
 // three-host world to be sure the views the simulator produces look the way the goals expect.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ContainerView, HostView, LabStateView, NetworkView } from '../sim/index.ts';
+import type { ContainerView, HostView, LabStateView, NetworkView, ServiceView } from '../sim/index.ts';
 import { createWorld } from '../sim/index.ts';
-import { GOALS } from './goals.ts';
+import { GOALS, goalMet } from './goals.ts';
+import { SCENARIOS } from './index.ts';
+import { startScenario } from './start.ts';
 
 const net = (name: string, driver: string): NetworkView => ({
   id: name,
@@ -33,13 +35,76 @@ const host = (networks: NetworkView[], containers: ContainerView[] = []): HostVi
 
 const swarmNets = [net('bridge', 'bridge'), net('ingress', 'overlay'), net('backend', 'overlay')];
 
-test('inSwarm is true only for a host that has the ingress overlay', () => {
+const node = (hostname: string, role: 'manager' | 'worker', state = 'ready', availability = 'active') => ({
+  id: `id-${hostname}`,
+  hostname,
+  role,
+  availability,
+  state,
+});
+
+const api = (running: number, ports: ServiceView['ports']): ServiceView => ({
+  name: 'api',
+  mode: 'replicated',
+  desired: 3,
+  running,
+  ports,
+  networks: [],
+  endpointMode: 'vip',
+});
+
+const manager = (services: ServiceView[], nodes = [node('host1', 'manager')]): HostView => ({
+  ...host(swarmNets),
+  swarm: { nodeId: 'id-host1', role: 'manager', availability: 'active', nodes, services },
+});
+
+test('inSwarm reads the host swarm membership, and its role when asked', () => {
+  const worker: HostView = { ...host(swarmNets), swarm: { nodeId: 'id-host2', role: 'worker' } };
   const state: LabStateView = {
-    hosts: { host1: host(swarmNets), host2: host([net('bridge', 'bridge'), net('ingress', 'bridge')]) },
+    hosts: { host1: manager([]), host2: worker, host3: host([net('ingress', 'overlay')]) },
   };
   assert.equal(GOALS.inSwarm(state, { host: 'host1' }), true);
-  assert.equal(GOALS.inSwarm(state, { host: 'host2' }), false);
+  assert.equal(GOALS.inSwarm(state, { host: 'host1', role: 'worker' }), false);
+  assert.equal(GOALS.inSwarm(state, { host: 'host2', role: 'worker' }), true);
+  assert.equal(GOALS.inSwarm(state, { host: 'host3' }), false);
   assert.equal(GOALS.inSwarm(state, { host: 'host9' }), false);
+});
+
+test('nodeCount counts Ready nodes, by role and availability when asked', () => {
+  const nodes = [
+    node('host1', 'manager'),
+    node('host2', 'worker'),
+    node('host3', 'worker', 'ready', 'drain'),
+    node('host4', 'worker', 'down'),
+  ];
+  const state: LabStateView = { hosts: { host1: manager([], nodes), host2: host(swarmNets) } };
+  assert.equal(GOALS.nodeCount(state, { count: 3 }), true);
+  assert.equal(GOALS.nodeCount(state, { count: 4 }), false);
+  assert.equal(GOALS.nodeCount(state, { count: 2, role: 'worker' }), true);
+  assert.equal(GOALS.nodeCount(state, { count: 1, role: 'worker', availability: 'active' }), true);
+  assert.equal(GOALS.nodeCount(state, { host: 'host2', count: 0 }), false, 'a non-manager has no node list');
+});
+
+test('servicePublished needs every replica running and the exact published and target ports', () => {
+  const tcp = (published: number, target: number, mode = 'ingress') => ({
+    published,
+    target,
+    protocol: 'tcp',
+    mode,
+  });
+  const on = (svc: ServiceView): LabStateView => ({
+    hosts: { host1: manager([svc]), host2: { ...host(swarmNets), swarm: { nodeId: 'w', role: 'worker' } } },
+  });
+  const args = { service: 'api', replicas: 3, published: 8080, target: 80 };
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8080, 80)])), args), true);
+  assert.equal(GOALS.servicePublished(on(api(2, [tcp(8080, 80)])), args), false);
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8081, 80)])), args), false);
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8080, 8080)])), args), false);
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8080, 80, 'host')])), args), false);
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8080, 80, 'host')])), { ...args, mode: 'host' }), true);
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8080, 80)])), { ...args, protocol: 'udp' }), false);
+  assert.equal(GOALS.servicePublished(on(api(3, [tcp(8080, 80)])), { ...args, host: 'host2' }), false);
+  assert.equal(GOALS.servicePublished({ hosts: {} }, args), false);
 });
 
 test('overlayPeers needs both containers running on a shared overlay', () => {
@@ -93,4 +158,52 @@ test('the goals read a live swarm the way the simulator shows it', () => {
   assert.equal(GOALS.overlayPeers(sim.snapshot(), peers), true);
   sim.exec('docker service create -d --name api --replicas 2 --publish 8080:80 nginx', { host: 'host1' });
   assert.equal(GOALS.serviceTasks(sim.snapshot(), { service: 'api', replicas: 2, network: 'ingress' }), true);
+  const published = { service: 'api', replicas: 2, published: 8080, target: 80 };
+  assert.equal(GOALS.servicePublished(sim.snapshot(), published), true);
+  assert.equal(GOALS.inSwarm(sim.snapshot(), { host: 'host2', role: 'worker' }), true);
+  assert.equal(GOALS.nodeCount(sim.snapshot(), { count: 2 }), true);
+  sim.exec('docker node update --availability drain host2', { host: 'host1' });
+  assert.equal(sim.snapshot().hosts.host2.swarm?.availability, 'drain');
+  assert.equal(GOALS.nodeCount(sim.snapshot(), { count: 1, availability: 'active' }), true);
+  sim.exec('docker service create -d --name pinned --constraint node.hostname==host3 nginx', {
+    host: 'host1',
+  });
+  const pinned = sim.snapshot().hosts.host1.swarm?.services?.find((x) => x.name === 'pinned');
+  assert.deepEqual(pinned, {
+    name: 'pinned',
+    mode: 'replicated',
+    desired: 1,
+    running: 0,
+    ports: [],
+    networks: [],
+    endpointMode: 'vip',
+  });
+});
+
+test('overlay-lab api-service wants port 8080 to port 80 and three running replicas exactly', () => {
+  const scenario = SCENARIOS.get('overlay-lab');
+  const challenge = scenario?.challenges.find((c) => c.id === 'api-service');
+  assert.ok(scenario && challenge);
+  const attempt = (lines: string[]): boolean => {
+    const sim = startScenario(scenario);
+    for (const line of lines) sim.exec(line, { host: 'host1' });
+    return goalMet(challenge, sim.snapshot());
+  };
+  const create = 'docker service create -d --name api --replicas 3';
+  assert.equal(attempt([`${create} --publish 8081:80 traefik/whoami`]), false);
+  assert.equal(attempt([`${create} --publish 8080:8080 traefik/whoami`]), false);
+  assert.equal(attempt([`${create} traefik/whoami`]), false);
+  assert.equal(
+    attempt([`${create} --constraint node.hostname==host3 --publish 8080:80 traefik/whoami`]),
+    false,
+    'Pending tasks are not running',
+  );
+  assert.equal(attempt([`${create} -p 8080:80 traefik/whoami`]), true);
+  assert.equal(
+    attempt([
+      'docker service create -d --name api traefik/whoami',
+      'docker service update -d --replicas 3 --publish-add 8080:80 api',
+    ]),
+    true,
+  );
 });

@@ -1,7 +1,7 @@
 // Challenge goals: named predicates over the simulator's state view (never over the typed text),
 // so any correct way of reaching the goal counts. Scenarios name a goal and give its arguments.
 
-import type { HostView, LabStateView } from '../sim/index.ts';
+import type { HostView, LabStateView, ServiceView } from '../sim/index.ts';
 import type { Challenge } from './schema.ts';
 
 /** GoalArgs are a named goal's arguments; `host` picks the host (default: the scenario's first). */
@@ -29,6 +29,16 @@ function imageRef(ref: string): { repo: string; tag?: string } {
     .replace(/^(docker\.io|index\.docker\.io)\//, '')
     .replace(/^library\//, '');
   return ref.includes('@') ? { repo } : { repo, tag };
+}
+
+/** managerService finds service `service` in the view of `host`, or of the first manager that lists it. */
+function managerService(state: LabStateView, args: GoalArgs): ServiceView | undefined {
+  const views = args.host === undefined ? Object.values(state.hosts) : [hostOf(state, args)];
+  for (const h of views) {
+    const svc = h?.swarm?.services?.find((x) => x.name === str(args, 'service'));
+    if (svc) return svc;
+  }
+  return undefined;
 }
 
 /** DEFAULT_NETWORKS are the networks every engine creates itself; they are not user-defined. */
@@ -106,9 +116,41 @@ export const GOALS = {
     const have = imageRef(c.image);
     return have.repo === want.repo && (want.tag === undefined || (have.tag ?? 'latest') === want.tag);
   },
-  /** inSwarm: the host is a swarm node, which shows as the swarm's `ingress` overlay in its networks. */
-  inSwarm: (s: LabStateView, a: GoalArgs) =>
-    hostOf(s, a)?.networks.some((n) => n.name === 'ingress' && n.driver === 'overlay') === true,
+  /** inSwarm: the host is a swarm node (as its daemon's /info reports), a `role` one if given
+   * ("manager" or "worker"). */
+  inSwarm: (s: LabStateView, a: GoalArgs) => {
+    const swarm = hostOf(s, a)?.swarm;
+    return swarm !== undefined && (a.role === undefined || swarm.role === str(a, 'role'));
+  },
+  /** nodeCount: the swarm `host` manages (default: the first host) has exactly `count` Ready nodes,
+   * counting only `role` nodes ("manager"/"worker") if given and only `availability` ones if given. */
+  nodeCount: (s: LabStateView, a: GoalArgs) => {
+    const nodes = hostOf(s, a)?.swarm?.nodes;
+    if (!nodes) return false;
+    const counted = nodes.filter(
+      (n) =>
+        n.state === 'ready' &&
+        (a.role === undefined || n.role === str(a, 'role')) &&
+        (a.availability === undefined || n.availability === str(a, 'availability')),
+    );
+    return counted.length === Number(a.count);
+  },
+  /** servicePublished: swarm service `service` (read on any manager) has `replicas` tasks desired and
+   * running and publishes port `published` to the tasks' port `target` (protocol `protocol`,
+   * default tcp), through the routing mesh unless `mode` says "host". */
+  servicePublished: (s: LabStateView, a: GoalArgs) => {
+    const svc = managerService(s, a);
+    if (!svc || svc.running !== Number(a.replicas) || svc.desired !== Number(a.replicas)) return false;
+    const protocol = a.protocol === undefined ? 'tcp' : str(a, 'protocol');
+    const mode = a.mode === undefined ? 'ingress' : str(a, 'mode');
+    return svc.ports.some(
+      (p) =>
+        p.published === Number(a.published) &&
+        p.target === Number(a.target) &&
+        p.protocol === protocol &&
+        p.mode === mode,
+    );
+  },
   /** overlayPeers: container `from` on host `fromHost` and `to` on host `toHost` are running and share
    * an overlay network, so they reach each other by name across hosts. */
   overlayPeers: (s: LabStateView, a: GoalArgs) => {

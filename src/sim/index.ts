@@ -11,7 +11,7 @@ import { Emitter } from './event.ts';
 import { createProgramTable, dockerProgram } from './lab/programs.ts';
 import { createRuntime } from './lab/runtime.ts';
 import { Session } from './lab/session.ts';
-import { hostView, type LabStateView } from './lab/state-view.ts';
+import { hostView, type LabStateView, linkSwarmViews } from './lab/state-view.ts';
 import { Controller } from './libnetwork/index.ts';
 import type { CompletionResult } from './shell/complete.ts';
 import type { ExecResult } from './types.ts';
@@ -22,6 +22,12 @@ import type { TraceEvent, World } from './world/world.ts';
 export { type ComposeDiagnostic, validateComposeFile } from './compose/validate.ts';
 export { type LabLogEntry, replayWorld } from './lab/replay.ts';
 export type { ContainerView, HostView, LabStateView, NetworkView } from './lab/state-view.ts';
+export type {
+  ServicePortView,
+  ServiceView,
+  SwarmNodeView,
+  SwarmView,
+} from './lab/state-view-swarm.ts';
 export type { CompletionResult } from './shell/complete.ts';
 export type { ExecResult } from './types.ts';
 export type { TraceEvent } from './world/world.ts';
@@ -186,6 +192,7 @@ export function createWorld(options: SimOptions = {}): Sim {
         for (const path of labFiles(name)) files[path] = world.hosts.get(name)?.fs.readFile(path) ?? '';
         hosts[name] = hostView(p.api, files);
       }
+      linkSwarmViews(Object.values(hosts).map((h) => h.swarm));
       return { hosts };
     },
     onChange: changes.event,

@@ -36,7 +36,7 @@ export const overlayLab: ScenarioInput = {
       id: 'join-host3',
       title: 'Join host3 to the swarm as a worker, so it has three nodes',
       host: 'host3',
-      goal: { predicate: 'inSwarm', args: { host: 'host3' } },
+      goal: { predicate: 'inSwarm', args: { host: 'host3', role: 'worker' } },
       hints: [
         'The manager prints the join command: run `docker swarm join-token worker` on host1.',
         'Run that `docker swarm join --token … 192.168.1.11:2377` line in host3’s terminal.',
@@ -60,7 +60,10 @@ export const overlayLab: ScenarioInput = {
     {
       id: 'api-service',
       title: 'Run a service api: 3 replicas of traefik/whoami, published on port 8080 of every node',
-      goal: { predicate: 'serviceTasks', args: { service: 'api', replicas: 3, network: 'ingress' } },
+      goal: {
+        predicate: 'servicePublished',
+        args: { service: 'api', replicas: 3, published: 8080, target: 80 },
+      },
       hints: [
         'Services are created on a manager (host1) with `docker service create`.',
         '`docker service create -d --name api --replicas 3 --publish 8080:80 traefik/whoami`',

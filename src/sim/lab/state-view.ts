@@ -3,6 +3,9 @@
 // Goals are predicates over this view, never over the typed text.
 
 import type { EngineApi } from '../api/types.ts';
+import { type SwarmView, swarmView } from './state-view-swarm.ts';
+
+export { linkSwarmViews } from './state-view-swarm.ts';
 
 /** ContainerView is one container as the challenges see it. */
 export interface ContainerView {
@@ -35,6 +38,9 @@ export interface HostView {
   images: string[];
   /** files maps each lab file (under /root) to its content. */
   files: Record<string, string>;
+  /** swarm is the host's swarm node (role, availability; nodes and services on managers), absent
+   * when the host is in no swarm. */
+  swarm?: SwarmView;
 }
 
 /** LabStateView is the whole world's state view, by host name. */
@@ -100,5 +106,6 @@ export function hostView(api: EngineApi, files: Record<string, string>): HostVie
     .sort((a, b) => (a.name < b.name ? -1 : 1));
   const imgs = (get(api, '/images/json') as Array<{ RepoTags?: string[] }> | undefined) ?? [];
   const images = imgs.flatMap((i) => i.RepoTags ?? []).filter((t) => t !== '<none>:<none>');
-  return { containers, networks, images: [...new Set(images)].sort(), files };
+  const swarm = swarmView(api);
+  return { containers, networks, images: [...new Set(images)].sort(), files, ...(swarm ? { swarm } : {}) };
 }

@@ -11,7 +11,12 @@ import type { FlagDef, FlagSet } from '../flags.ts';
 import { serviceInspect, serviceList, serviceLogs } from './service_list.ts';
 import { waitOnService } from './service_progress.ts';
 import { servicePs } from './service_ps.ts';
-import { type UpdatableSpec, updateNetworks, updatePorts } from './service_update.ts';
+import {
+  type UpdatableSpec,
+  updateNetworks,
+  updatePlacementConstraints,
+  updatePorts,
+} from './service_update.ts';
 
 const DETACH: FlagDef = {
   name: 'detach',
@@ -178,6 +183,8 @@ const updateCommand: CommandSpec = {
     { name: 'replicas', usage: 'Number of tasks', kind: 'string', typeName: 'uint' },
     { name: 'network-add', usage: 'Add a network', kind: 'list', typeName: 'network' },
     { name: 'network-rm', usage: 'Remove a network', kind: 'list' },
+    { name: 'constraint-add', usage: 'Add or update a placement constraint', kind: 'list' },
+    { name: 'constraint-rm', usage: 'Remove a constraint', kind: 'list' },
     { name: 'publish-add', usage: 'Add or update a published port', kind: 'list', typeName: 'port' },
     {
       name: 'publish-rm',
@@ -204,6 +211,15 @@ const updateCommand: CommandSpec = {
     if (flags.changed.has('publish-add') || flags.changed.has('publish-rm')) {
       spec.EndpointSpec = spec.EndpointSpec ?? {};
       spec.EndpointSpec.Ports = updatePorts(spec.EndpointSpec.Ports ?? [], addPorts, removePorts);
+    }
+    if (flags.changed.has('constraint-add') || flags.changed.has('constraint-rm')) {
+      const placement = spec.TaskTemplate.Placement ?? {};
+      placement.Constraints = updatePlacementConstraints(
+        placement.Constraints ?? [],
+        flags.get<string[]>('constraint-add'),
+        flags.get<string[]>('constraint-rm'),
+      );
+      spec.TaskTemplate.Placement = placement;
     }
     if (flags.changed.has('network-add') || flags.changed.has('network-rm'))
       spec.TaskTemplate.Networks = updateNetworks(

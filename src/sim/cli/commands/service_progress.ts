@@ -20,7 +20,7 @@ interface ServiceJson {
 }
 interface TaskJson {
   Slot?: number;
-  NodeID: string;
+  NodeID?: string;
   DesiredState: string;
   Status: { State: string; Err?: string };
 }
@@ -96,7 +96,7 @@ export function waitOnService(ctx: RunContext, serviceId: string, quiet = false)
     line('overall progress', `0 out of ${replicas} tasks`);
     if (replicas <= MAX_PROGRESS_BARS) for (let i = 1; i <= replicas; i++) line(`${i}/${replicas}`, ' ');
     const bySlot = pickTasks(
-      tasks.filter((t) => t.NodeID === '' || active.has(t.NodeID)),
+      tasks.filter((t) => (t.NodeID ?? '') === '' || active.has(t.NodeID ?? '')),
       (t) => String(t.Slot ?? 0),
     );
     bySlot.forEach((t, i) => {
@@ -107,16 +107,16 @@ export function waitOnService(ctx: RunContext, serviceId: string, quiet = false)
     line('overall progress', `${running} out of ${replicas} tasks`);
     if (running !== replicas) return;
   } else {
-    const byNode = pickTasks(tasks, (t) => t.NodeID);
+    const byNode = pickTasks(tasks, (t) => t.NodeID ?? '');
     if (byNode.length === 0) {
       line('overall progress', 'waiting for new tasks');
       return;
     }
     line('overall progress', `0 out of ${byNode.length} tasks`);
-    const onActive = byNode.filter((t) => active.has(t.NodeID));
+    const onActive = byNode.filter((t) => active.has(t.NodeID ?? ''));
     for (const t of onActive)
       if (byNode.length <= MAX_PROGRESS_BARS && t.Status.Err)
-        line(truncateID(t.NodeID), truncError(t.Status.Err));
+        line(truncateID(t.NodeID ?? ''), truncError(t.Status.Err));
     const running = onActive.filter(countsAsRunning).length;
     line('overall progress', `${running} out of ${byNode.length} tasks`);
     if (running !== byNode.length) return;

@@ -1,7 +1,8 @@
 // Mirrors docker/cli cli/command/service/update.go (v28.2.2): how `docker service update` edits
 // the spec it read back — updatePorts (a set keyed "published:target/protocol/mode", --publish-rm
 // matching the target port, protocol and mode, the result sorted by that key) and updateNetworks
-// (--network-rm and --network-add resolved to swarm-scoped network IDs, the list sorted by ID).
+// (--network-rm and --network-add resolved to swarm-scoped network IDs, the list sorted by ID) and
+// updatePlacementConstraints (--constraint-add appended, --constraint-rm exact matches dropped, sorted).
 
 import { pathEscape } from '../client.ts';
 import type { RunContext } from '../context.ts';
@@ -10,7 +11,11 @@ import type { PortJson } from './service.ts';
 
 /** UpdatableSpec is the part of a swarm.ServiceSpec the update command edits. */
 export type UpdatableSpec = Record<string, unknown> & {
-  TaskTemplate: { ContainerSpec: { Image: string }; Networks?: Array<{ Target: string }> };
+  TaskTemplate: {
+    ContainerSpec: { Image: string };
+    Networks?: Array<{ Target: string }>;
+    Placement?: Record<string, unknown> & { Constraints?: string[] };
+  };
   Mode: { Replicated?: { Replicas: number } };
   EndpointSpec?: { Mode?: string; Ports?: PortJson[] };
 };
@@ -63,4 +68,10 @@ export function updateNetworks(
     have.add(id);
   }
   return out.sort((a, b) => (a.Target < b.Target ? -1 : a.Target > b.Target ? 1 : 0));
+}
+
+/** updatePlacementConstraints is update.go's updatePlacementConstraints: add, drop exact matches, sort. */
+export function updatePlacementConstraints(current: string[], add: string[], remove: string[]): string[] {
+  const drop = new Set(remove);
+  return [...current, ...add].filter((c) => !drop.has(c)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -15,7 +15,8 @@ export interface TaskJson {
   ID: string;
   CreatedAt: string;
   Slot?: number;
-  NodeID: string;
+  /** NodeID is absent (Go's "") until the scheduler assigns the task. */
+  NodeID?: string;
   ServiceID: string;
   DesiredState: string;
   Spec: { ContainerSpec: { Image: string } };
@@ -61,7 +62,8 @@ export interface PrintOptions {
 export function printTasks(ctx: RunContext, tasks: TaskJson[], opts: PrintOptions): void {
   const cache = new Map<string, string>();
   const resolve = (path: string, id: string, pick: (o: Record<string, unknown>) => string): string => {
-    if (opts.noResolve) return id;
+    // an unassigned (Pending) task has no node: the client's trimID fails before any request
+    if (opts.noResolve || id === '') return id;
     const hit = cache.get(path + id);
     if (hit !== undefined) return hit;
     let name = id;
@@ -81,18 +83,27 @@ export function printTasks(ctx: RunContext, tasks: TaskJson[], opts: PrintOption
       const desc = n.Description as { Hostname?: string } | undefined;
       return spec?.Name || desc?.Hostname || '';
     });
-  const named = tasks.map((t) => ({ t, name: `${svcName(t.ServiceID)}.${t.Slot ? t.Slot : t.NodeID}` }));
+  const named = tasks.map((t) => ({
+    t,
+    name: `${svcName(t.ServiceID)}.${t.Slot ? t.Slot : (t.NodeID ?? '')}`,
+  }));
   const ms = (s: string): number => parseRFC3339(s)?.ms ?? 0;
   named.sort((a, b) =>
     a.name !== b.name ? (naturalLess(a.name, b.name) ? -1 : 1) : ms(b.t.CreatedAt) - ms(a.t.CreatedAt),
   );
   const format = newTaskFormat(opts.format, opts.quiet);
   const indent = isTableFormat(format) ? ' \\_ ' : '';
+  // names are kept by task ID (print.go's names map): a task listed twice (node ps NODE1 NODE2)
+  // shows the name its last row got, as the real client does
+  const shownById = new Map<string, string>();
   let prev = '';
-  const rows = named.map(({ t, name }) => {
-    const shown = name === prev ? `${indent}${name}` : name;
+  for (const { t, name } of named) {
+    shownById.set(t.ID, name === prev ? `${indent}${name}` : name);
     prev = name;
-    const node = nodeName(t.NodeID);
+  }
+  const rows = named.map(({ t }) => {
+    const shown = shownById.get(t.ID) ?? '';
+    const node = nodeName(t.NodeID ?? '');
     return formatterStruct(
       '*task.taskContext',
       stringMethods({

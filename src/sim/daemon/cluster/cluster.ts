@@ -116,6 +116,8 @@ export function swarmJoin(
   if (token[1] !== store.caDigest || !role) throw invalidParameter(errBadToken);
   newNode(d, store, role, advertiseIP(d, req.AdvertiseAddr));
   nodeUp(d, store, role === 'manager');
+  // the new node is one more candidate: Pending tasks and global services get it
+  reconcile(store);
 }
 
 /** swarmLeave is POST /swarm/leave: managers need force; the node stays listed as Down. */

@@ -5,7 +5,8 @@
 // reconciles) instead of by timers.
 
 import { daemonsOf } from './node.ts';
-import { pickNode, removeTask, serviceTable, startTask, type Task } from './services.ts';
+import { pickNode } from './scheduler.ts';
+import { removeTask, serviceTable, startTask, type Task } from './services.ts';
 import type { ClusterStore } from './store.ts';
 
 /** RESTART_DELAY is the default restart policy's delay (condition any, 5 s). */

@@ -13,6 +13,7 @@ import type { Daemon } from '../daemon.ts';
 import { requireManager } from './cluster.ts';
 import { unpublishIngress } from './ingress.ts';
 import { isNodeLocal } from './networks.ts';
+import { constraintHolds } from './scheduler.ts';
 import {
   findService,
   liveTasks,
@@ -90,9 +91,28 @@ export function updateService(d: Daemon, term: string, next: ServiceInput): Serv
   // UpdateService resets UpdateStatus; the updater sets it again only when tasks are replaced
   svc.rollout = undefined;
   if (dirty) svc.specVersion++;
+  if (dirty && !tasksDirty(before, { ...wanted, constraints: before.constraints }))
+    keepPlacedTasks(store, svc);
   reconcile(store);
   if (dirty) rollingUpdate(d, store, svc);
   return svc;
+}
+
+/**
+ * keepPlacedTasks is IsTaskDirtyPlacementConstraintsOnly with nodeMatches: when only the placement
+ * constraints changed, a task whose node meets the new ones is not dirty (it stays; an unassigned
+ * Pending task has no node, so it is replaced).
+ */
+function keepPlacedTasks(store: ClusterStore, svc: Service): void {
+  for (const t of liveTasks(store, svc)) {
+    const node = store.nodes.find((n) => n.id === t.nodeId);
+    if (
+      node &&
+      t.specVersion === svc.specVersion - 1 &&
+      svc.constraints.every((c) => constraintHolds(node, c))
+    )
+      t.specVersion = svc.specVersion;
+  }
 }
 
 /**
@@ -105,6 +125,8 @@ function rollingUpdate(d: Daemon, store: ClusterStore, svc: Service): void {
   const old = liveTasks(store, svc)
     .filter((t) => t.specVersion !== svc.specVersion)
     .sort((a, b) => a.slot - b.slot || (a.nodeId < b.nodeId ? -1 : 1));
+  // no dirty slot: the updater returns without an UpdateStatus (UpdateService reset it)
+  if (old.length === 0) return;
   for (const t of old) {
     shutdownTask(store, t);
     reconcile(store);

@@ -199,6 +199,7 @@ export function serviceJSON(store: ClusterStore, s: Service, status: boolean, no
 }
 
 const STATE_MESSAGE: Record<Task['state'], string> = {
+  pending: 'pending task scheduling',
   running: 'started',
   shutdown: 'shutdown',
   failed: 'starting',
@@ -221,13 +222,16 @@ export function taskJSON(store: ClusterStore, t: Task): Obj {
     },
     ServiceID: t.serviceId,
     ...(t.slot > 0 ? { Slot: t.slot } : {}),
-    NodeID: t.nodeId,
+    ...(t.nodeId !== '' ? { NodeID: t.nodeId } : {}),
     Status: {
       Timestamp: stamp(t.stateAt),
       State: t.state,
       Message: STATE_MESSAGE[t.state],
       ...(t.err ? { Err: t.err } : {}),
-      ContainerStatus: { ContainerID: t.containerId, PID: 0, ExitCode: 0 },
+      // a task no node has taken yet has no container status (TaskFromGRPC leaves it nil)
+      ...(t.state === 'pending' && t.nodeId === ''
+        ? {}
+        : { ContainerStatus: { ContainerID: t.containerId, PID: 0, ExitCode: 0 } }),
       PortStatus: {},
     },
     DesiredState: t.desired,

@@ -1,9 +1,10 @@
 // Mirrors swarmkit's manager side of services (manager/controlapi/service.go CreateService,
 // UpdateService, RemoveService; orchestrator/replicated and global: one task per slot or per node;
-// scheduler: spread over ready, active nodes that satisfy the constraints; allocator: one VIP per
-// network in endpoint mode vip) and the worker's executor/container adapter, which runs each task as
-// a container named <service>.<slot>.<task ID> with the com.docker.swarm.* labels. Everything
-// converges at once (the simulator is synchronous); task times come from the world clock.
+// the scheduler in scheduler.ts: spread over ready, active nodes that satisfy the constraints, else
+// Pending; allocator: one VIP per network in endpoint mode vip) and the worker's executor/container
+// adapter, which runs each task as a container named <service>.<slot>.<task ID> with the
+// com.docker.swarm.* labels. Everything converges at once (the simulator is synchronous); task
+// times come from the world clock.
 
 import { conflict, invalidParameter, notFound } from '../../errdefs.ts';
 import { setVirtualService } from '../../trace/ipvs.ts';
@@ -21,6 +22,7 @@ import { assignLoadBalancers } from './network_services.ts';
 import { instantiate } from './networks.ts';
 import { daemonsOf } from './node.ts';
 import { reapHistory, superviseRestarts } from './restart.ts';
+import { eligibleNodes, markPending, pickNode } from './scheduler.ts';
 import { allocateVips, checkPortConflicts } from './service_update.ts';
 import type { ClusterNode, ClusterStore } from './store.ts';
 
@@ -66,8 +68,9 @@ export interface Task {
   containerId: string;
   /** desired is 'ready' for a restarted task while its restart delay runs (restart supervisor). */
   desired: 'running' | 'ready' | 'shutdown';
-  /** state is 'rejected' when the task failed before starting (no image), 'failed' after. */
-  state: 'running' | 'shutdown' | 'failed' | 'rejected' | 'orphaned';
+  /** state is 'rejected' when the task failed before starting (no image), 'failed' after;
+   * 'pending' while no node can take it (nodeId is then ''). */
+  state: 'pending' | 'running' | 'shutdown' | 'failed' | 'rejected' | 'orphaned';
   /** specVersion is the service's specVersion the task was created from. */
   specVersion: number;
   err: string;
@@ -181,27 +184,6 @@ export function liveTasks(store: ClusterStore, svc: Service): Task[] {
   return serviceTable(store).tasks.filter((t) => t.serviceId === svc.id && t.desired !== 'shutdown');
 }
 
-function matches(node: ClusterNode, constraint: string): boolean {
-  const m = /^\s*([\w.]+)\s*(==|!=)\s*(.+?)\s*$/.exec(constraint);
-  if (!m) return true;
-  const value =
-    m[1] === 'node.role'
-      ? node.role
-      : m[1] === 'node.hostname'
-        ? node.hostname
-        : m[1] === 'node.id'
-          ? node.id
-          : '';
-  return m[2] === '==' ? value === m[3] : value !== m[3];
-}
-
-/** eligibleNodes lists the ready, active nodes that satisfy a service's constraints. */
-export function eligibleNodes(store: ClusterStore, svc: Service): ClusterNode[] {
-  return store.nodes.filter(
-    (n) => n.state === 'ready' && n.availability === 'active' && svc.constraints.every((c) => matches(n, c)),
-  );
-}
-
 /** reconcile is the orchestrator + scheduler pass: every service gets its tasks, spread over nodes. */
 export function reconcile(store: ClusterStore): void {
   const table = serviceTable(store);
@@ -209,6 +191,7 @@ export function reconcile(store: ClusterStore): void {
   for (const svc of table.services) {
     const live = liveTasks(store, svc);
     for (const t of live) {
+      if (t.state === 'pending') continue;
       const node = store.nodes.find((n) => n.id === t.nodeId);
       if (node?.state !== 'ready' || node.availability === 'drain') shutdownTask(store, t);
     }
@@ -219,32 +202,23 @@ export function reconcile(store: ClusterStore): void {
     }
     const running = liveTasks(store, svc).sort((a, b) => a.slot - b.slot);
     for (const t of running.filter((x) => x.slot > svc.replicas)) removeTask(store, t);
+    // the scheduler retries Pending tasks of the current spec (the updater replaces older ones)
+    for (const t of running.filter((x) => x.state === 'pending' && x.slot <= svc.replicas)) {
+      if (t.specVersion !== svc.specVersion) continue;
+      const node = pickNode(store, svc);
+      if (node) runTask(store, svc, t, node);
+      else markPending(store, svc, t, clockOf(store) ?? t.stateAt);
+    }
     for (let slot = 1; slot <= svc.replicas; slot++) {
       if (running.some((t) => t.slot === slot)) continue;
       const node = pickNode(store, svc);
       if (node) startTask(store, svc, slot, node);
+      else pendingTask(store, svc, slot);
     }
   }
   superviseRestarts(store);
   reapHistory(store);
   publishRecords(store);
-}
-
-/** pickNode is the spread strategy: fewest tasks of this service, then fewest tasks overall. */
-export function pickNode(store: ClusterStore, svc: Service): ClusterNode | undefined {
-  const tasks = serviceTable(store).tasks.filter((t) => t.desired !== 'shutdown');
-  const count = (n: ClusterNode, sid?: string): number =>
-    tasks.filter((t) => t.nodeId === n.id && (sid === undefined || t.serviceId === sid)).length;
-  let best: ClusterNode | undefined;
-  for (const n of eligibleNodes(store, svc)) {
-    if (!best) best = n;
-    else if (
-      count(n, svc.id) < count(best, svc.id) ||
-      (count(n, svc.id) === count(best, svc.id) && count(n) < count(best))
-    )
-      best = n;
-  }
-  return best;
 }
 
 function daemonOf(store: ClusterStore, nodeId: string): Daemon | undefined {
@@ -264,6 +238,41 @@ function tryPull(d: Daemon, image: string): void {
   } catch {}
 }
 
+/** clockOf is the world clock's time as the swarm's nodes see it. */
+function clockOf(store: ClusterStore): number | undefined {
+  return [...daemonsOf(store).values()][0]?.world.clock.now();
+}
+
+function newTask(store: ClusterStore, svc: Service, slot: number, nodeId: string, now: number): Task {
+  const task: Task = {
+    id: store.rng.base36(25),
+    serviceId: svc.id,
+    slot,
+    nodeId,
+    containerId: '',
+    desired: 'running',
+    state: 'running',
+    err: '',
+    specVersion: svc.specVersion,
+    image: svc.image,
+    createdAt: now,
+    stateAt: now,
+    ips: new Map(),
+  };
+  serviceTable(store).tasks.push(task);
+  return task;
+}
+
+/** pendingTask is a new task no node can take: Pending, unassigned, with the scheduler's error. */
+export function pendingTask(store: ClusterStore, svc: Service, slot: number): Task | undefined {
+  const now = clockOf(store);
+  if (now === undefined) return undefined;
+  const task = newTask(store, svc, slot, '', now);
+  task.state = 'pending';
+  markPending(store, svc, task, now);
+  return task;
+}
+
 /** startTask schedules a task on a node and runs it (restartAt: a restarted task, desired Ready). */
 export function startTask(
   store: ClusterStore,
@@ -275,23 +284,23 @@ export function startTask(
   const d = daemonsOf(store).get(node.hostname);
   if (!d) return undefined;
   if (restartAt === undefined) d.advance(300);
-  const now = restartAt ?? d.world.clock.now();
-  const task: Task = {
-    id: store.rng.base36(25),
-    serviceId: svc.id,
-    slot,
-    nodeId: node.id,
-    containerId: '',
-    desired: restartAt === undefined ? 'running' : 'ready',
-    state: 'running',
-    err: '',
-    specVersion: svc.specVersion,
-    image: svc.image,
-    createdAt: now,
-    stateAt: now,
-    ips: new Map(),
-  };
-  serviceTable(store).tasks.push(task);
+  const task = newTask(store, svc, slot, node.id, restartAt ?? d.world.clock.now());
+  if (restartAt !== undefined) task.desired = 'ready';
+  runTask(store, svc, task, node);
+  return task;
+}
+
+/** runTask assigns a task to a node and runs its container there (a Pending task keeps its ID). */
+export function runTask(store: ClusterStore, svc: Service, task: Task, node: ClusterNode): void {
+  const d = daemonsOf(store).get(node.hostname);
+  if (!d) return;
+  if (task.state === 'pending') {
+    d.advance(300);
+    task.stateAt = d.world.clock.now();
+  }
+  task.nodeId = node.id;
+  task.state = 'running';
+  task.err = '';
   const name = `${taskName(svc, task, node.id)}.${task.id}`;
   let started = false;
   try {
@@ -331,7 +340,6 @@ export function startTask(
     task.state = started ? 'failed' : 'rejected';
     task.err = e instanceof Error ? e.message : String(e);
   }
-  return task;
 }
 
 function removeTaskContainer(store: ClusterStore, t: Task): void {
@@ -351,7 +359,9 @@ export function removeTask(store: ClusterStore, t: Task): void {
 export function shutdownTask(store: ClusterStore, t: Task): void {
   const d = daemonOf(store, t.nodeId);
   t.desired = 'shutdown';
-  if (t.state === 'running') t.state = 'shutdown';
+  // an unassigned Pending task of an old spec: the scheduler shuts it down and clears its error
+  if (t.state === 'pending') t.err = '';
+  if (t.state === 'running' || t.state === 'pending') t.state = 'shutdown';
   const now = (d ?? [...daemonsOf(store).values()][0])?.world.clock.now();
   if (now !== undefined) t.stateAt = now;
   stopTaskContainer(store, t);
