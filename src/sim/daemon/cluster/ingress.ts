@@ -120,27 +120,35 @@ function ensureHostChains(d: Daemon): void {
 function programPort(d: Daemon, gwIp: string, proto: string, port: number): void {
   const ns = d.host.ns;
   const p = String(port);
-  const rule = ['-p', proto, '-m', proto, '--dport', p, '-j', 'DNAT', '--to-destination', `${gwIp}:${p}`];
   const have = ns.iptables.nat.chains.get('DOCKER-INGRESS')?.rules ?? [];
   if (have.some((r) => r.spec.join(' ').includes(`--dport ${p} `))) return;
-  iptablesOk(ns, ['-t', 'nat', '-I', 'DOCKER-INGRESS', ...rule]);
-  iptablesOk(ns, [
-    '-I',
-    'DOCKER-INGRESS',
-    '-p',
-    proto,
-    '-m',
-    'state',
-    '--state',
-    'ESTABLISHED,RELATED',
-    '-m',
-    proto,
-    '--sport',
-    p,
-    '-j',
-    'ACCEPT',
-  ]);
-  iptablesOk(ns, ['-I', 'DOCKER-INGRESS', '-p', proto, '-m', proto, '--dport', p, '-j', 'ACCEPT']);
+  const rules = ingressRules(gwIp, proto, p);
+  iptablesOk(ns, ['-t', 'nat', '-I', 'DOCKER-INGRESS', ...rules.dnat]);
+  for (const rule of rules.filter) iptablesOk(ns, ['-I', 'DOCKER-INGRESS', ...rule]);
+}
+
+/** ingressRules are one published port's DNAT (nat table) and ACCEPT rules (filter table). */
+function ingressRules(gwIp: string, proto: string, p: string): { dnat: string[]; filter: string[][] } {
+  return {
+    dnat: ['-p', proto, '-m', proto, '--dport', p, '-j', 'DNAT', '--to-destination', `${gwIp}:${p}`],
+    filter: [
+      [
+        '-p',
+        proto,
+        '-m',
+        'state',
+        '--state',
+        'ESTABLISHED,RELATED',
+        '-m',
+        proto,
+        '--sport',
+        p,
+        '-j',
+        'ACCEPT',
+      ],
+      ['-p', proto, '-m', proto, '--dport', p, '-j', 'ACCEPT'],
+    ],
+  };
 }
 
 /** publishIngress programs every node's routing mesh for the services' published ports. */
@@ -181,25 +189,9 @@ export function unpublishIngress(
     const gwIp = ipOf(sb, 'docker_gwbridge');
     for (const { protocol: proto, published } of ports) {
       const p = String(published);
-      const dnat = ['-p', proto, '-m', proto, '--dport', p, '-j', 'DNAT', '--to-destination', `${gwIp}:${p}`];
-      iptables(d.host.ns, ['-t', 'nat', '-D', 'DOCKER-INGRESS', ...dnat]);
-      iptables(d.host.ns, [
-        '-D',
-        'DOCKER-INGRESS',
-        '-p',
-        proto,
-        '-m',
-        'state',
-        '--state',
-        'ESTABLISHED,RELATED',
-        '-m',
-        proto,
-        '--sport',
-        p,
-        '-j',
-        'ACCEPT',
-      ]);
-      iptables(d.host.ns, ['-D', 'DOCKER-INGRESS', '-p', proto, '-m', proto, '--dport', p, '-j', 'ACCEPT']);
+      const rules = ingressRules(gwIp, proto, p);
+      iptables(d.host.ns, ['-t', 'nat', '-D', 'DOCKER-INGRESS', ...rules.dnat]);
+      for (const rule of rules.filter) iptables(d.host.ns, ['-D', 'DOCKER-INGRESS', ...rule]);
       setPortService(sb.ns, `${gwIp}:${p}`, undefined);
     }
   }
