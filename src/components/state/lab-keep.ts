@@ -3,7 +3,7 @@
 // lab's notice. Plain TS over a StorageLike; absent or failing storage keeps nothing and never throws.
 
 import type { Scenario } from '../../scenarios/schema.ts';
-import { type LabState, labKey, SAVE_VERSION, type SavedLab, type StorageLike } from './lab-store.ts';
+import { isSavedLab, type LabState, labKey, type SavedLab, type StorageLike } from './lab-store.ts';
 
 /** KEEP_LIMIT is how many earlier labs are kept per lab (the oldest goes first). */
 export const KEEP_LIMIT = 10;
@@ -17,27 +17,6 @@ interface KeptRecord {
   stack: SavedLab[];
   /** applied is the JSON of the last log a link applied: saving it again would keep nothing new. */
   applied: string;
-}
-
-function isSavedLab(value: unknown, scenario: Scenario): value is SavedLab {
-  const v = value as SavedLab;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.v === SAVE_VERSION &&
-    v.scenario === scenario.id &&
-    Number.isInteger(v.seed) &&
-    Array.isArray(v.history) &&
-    Array.isArray(v.log) &&
-    v.log.every(
-      (e) =>
-        typeof e === 'object' &&
-        e !== null &&
-        scenario.hosts.includes(e.host) &&
-        ((e.kind === 'command' && typeof e.line === 'string') ||
-          (e.kind === 'file' && typeof e.path === 'string' && typeof e.content === 'string')),
-    )
-  );
 }
 
 function parse(raw: string | null | undefined): unknown {

@@ -44,7 +44,8 @@ export { PROGRESS_KEY };
 export const labKey = (scenarioId: string, instance = ''): string =>
   `dnl:lab:${scenarioId}${instance ? `:${instance}` : ''}`;
 
-function isSaved(value: unknown, scenario: Scenario): value is SavedLab {
+/** isSavedLab tells whether a parsed value is a saved lab of this scenario, of this save version. */
+export function isSavedLab(value: unknown, scenario: Scenario): value is SavedLab {
   const v = value as SavedLab;
   return (
     typeof v === 'object' &&
@@ -116,7 +117,7 @@ export class LabStore {
     if (!raw) return startScenario(this.scenario);
     try {
       const saved: unknown = JSON.parse(raw);
-      if (!isSaved(saved, this.scenario)) throw new Error('unrecognised saved state');
+      if (!isSavedLab(saved, this.scenario)) throw new Error('unrecognised saved state');
       const sim = startScenario(this.scenario, saved.log, saved.seed);
       this.seed = saved.seed;
       this.log = saved.log;
