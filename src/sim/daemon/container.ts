@@ -119,6 +119,8 @@ export interface Container {
   exitCount: number;
   removed: boolean;
   hasBeenStartedBefore: boolean;
+  /** attachPending: a client attached a stream before the next start (`docker run` without -d). */
+  attachPending?: boolean;
   hasBeenManuallyStopped: boolean;
   /** effect is what the main process asked of the session when it started (e.g. an -it shell). */
   effect?: SessionEffect;

@@ -95,7 +95,12 @@ export function systemInfo(d: Daemon): Record<string, unknown> {
     NFd: 29 + 2 * running,
     OomKillDisable: false,
     NGoroutines: 44 + 4 * running,
-    SystemTime: rfc3339Nano(d.world.clock.now(), d.cosmetic.int(1_000_000)),
+    // Sub-millisecond digits hashed from the clock, not drawn: the lab's state view reads /info
+    // between commands, and a draw there would shift later build times and image IDs on replay.
+    SystemTime: rfc3339Nano(
+      d.world.clock.now(),
+      (Math.imul(d.world.clock.now() | 0, 2654435761) >>> 0) % 1_000_000,
+    ),
     LoggingDriver: 'json-file',
     CgroupDriver: 'systemd',
     CgroupVersion: '2',

@@ -66,6 +66,7 @@ export function containerAttach(
   opts: { logs?: boolean; stream?: boolean; stdout?: boolean; stderr?: boolean },
 ): () => { stdout: string; stderr: string } {
   const c = d.getContainer(name);
+  if (opts.stream !== false) c.attachPending = true;
   const attachedAt = c.logs.length;
   return () => {
     const out = { stdout: '', stderr: '' };

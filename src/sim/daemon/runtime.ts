@@ -13,6 +13,8 @@ export interface Runtime {
     env: Record<string, string>;
     tty: boolean;
     openStdin: boolean;
+    /** attached: a client is attached to the process's output (docker run without -d, start -a). */
+    attached?: boolean;
     place: Place;
   }): ProgramResult;
   /** exec runs a command in a running container's place. */

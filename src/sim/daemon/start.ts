@@ -76,6 +76,8 @@ export function startContainer(d: Daemon, c: Container): void {
   const tty = c.config.Tty as boolean;
   const startedAt = d.now();
   let result: ProgramResult;
+  const attached = c.attachPending === true;
+  c.attachPending = false;
   try {
     result = d.runtime.startProcess({
       containerId: c.id,
@@ -83,6 +85,7 @@ export function startContainer(d: Daemon, c: Container): void {
       env: containerEnv(c, tty),
       tty,
       openStdin: c.config.OpenStdin as boolean,
+      attached,
       place: placeOf(d, c),
     });
   } catch (e) {

@@ -62,3 +62,22 @@ test('replayWorld reproduces the same world from a log', () => {
   assert.equal(a.exec('docker network ls').stdout, b.exec('docker network ls').stdout);
   assert.equal(b.readFile('/root/a.txt'), 'x\n');
 });
+
+test('snapshots between commands never change what later commands print (replay stays exact)', () => {
+  const script = [
+    'docker swarm init',
+    'docker build -t app /root/app',
+    'docker images --format "{{.ID}} {{.Repository}}"',
+    'docker info -f "{{.SystemTime}}"',
+  ];
+  const run = (snapshots: boolean): string[] => {
+    const sim = createWorld({ seed: 9 });
+    sim.writeFile('/root/app/Dockerfile', 'FROM alpine\nRUN apk add curl\n');
+    return script.map((line) => {
+      if (snapshots) sim.snapshot();
+      const r = sim.exec(line);
+      return r.stdout + r.stderr;
+    });
+  };
+  assert.deepEqual(run(true), run(false));
+});

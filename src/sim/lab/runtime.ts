@@ -3,7 +3,7 @@
 
 import type { Runtime } from '../daemon/index.ts';
 import { runArgvIn } from '../shell/index.ts';
-import { type Launch, launchOf, withLaunch } from '../shell/jobs.ts';
+import { launchOf, withLaunch } from '../shell/jobs.ts';
 import type { Place, ProgramContext, ProgramResult } from '../shell/program.ts';
 import type { World } from '../world/world.ts';
 import { basename, type ProgramTable } from './programs.ts';
@@ -59,25 +59,17 @@ export function createRuntime(world: World, table: ProgramTable): Runtime {
     };
   };
   return {
-    startProcess({ argv, env, tty, openStdin, place }) {
+    startProcess({ argv, env, tty, openStdin, attached, place }) {
       // An interactive shell with nothing to run waits for its terminal: it keeps running.
       const shellOnly = argv.length === 1 && SHELLS.has(basename(argv[0]));
       if (shellOnly && (tty || openStdin)) return { stdout: '', stderr: '', exitCode: 0, running: true };
-      // only `docker run` without -d gives the main process the lab's terminal (a job can be made of it)
-      return withLaunch(world, attachedLaunch(world), () => run(place, argv, env, 'create'));
+      // only an attached start (docker run without -d) gives the main process the lab's terminal,
+      // so a job can be made of it (a foreground tcpdump in netshoot)
+      const launch = attached ? (launchOf(world) ?? null) : null;
+      return withLaunch(world, launch, () => run(place, argv, env, 'create'));
     },
     exec({ argv, env, place }) {
       return run(place, argv, env, 'exec');
     },
   };
-}
-
-/** attachedLaunch is the shell's launch when the line being run is an attached `docker run`. */
-function attachedLaunch(world: World): Launch | null {
-  const l = launchOf(world);
-  const words = l?.text.split(/\s+/) ?? [];
-  const run =
-    words[0] === 'docker' && (words[1] === 'run' || (words[1] === 'container' && words[2] === 'run'));
-  const detached = words.some((w) => /^-[a-zA-Z]*d[a-zA-Z]*$/.test(w) || /^--detach(=true)?$/.test(w));
-  return l && run && !detached ? l : null;
 }
