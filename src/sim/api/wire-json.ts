@@ -2,7 +2,7 @@
 // and pkg/streamformatter (one JSON message per line, "\r\n"): how the Engine API puts JSON on the
 // wire. Go escapes <, >, & and U+2028/U+2029, so "<missing>" travels as "\u003cmissing\u003e".
 
-import { goEscapeHTML } from '../libnetwork/internal/gojson.ts';
+import { goEscapeHTML } from '../gojson.ts';
 
 // The CLI re-indents this JSON as docker/cli does (json.Indent), keeping the escapes.
 export { goEscapeHTML };

@@ -1,8 +1,8 @@
 // Mirrors moby/moby libnetwork/endpoint.go MarshalJSON (and types.TransportPort / PortBinding
 // JSON): what libnetwork keeps under docker/network/v1.0/endpoint/<network-id>/<endpoint-id>/.
 
+import { goJSON } from '../gojson.ts';
 import type { Endpoint } from './endpoint.ts';
-import { goJSON } from './internal/gojson.ts';
 import { ExposedPorts, PortMap } from './netlabel/labels.ts';
 import type { PortBinding, TransportPort } from './types/types.ts';
 

@@ -2,8 +2,8 @@
 // and endpoint_cnt.go: the JSON libnetwork keeps under docker/network/v1.0/network/<id>/ and
 // docker/network/v1.0/endpoint_count/<id>/.
 
+import { goJSON, goMap } from '../gojson.ts';
 import { rfc3339Nano } from '../world/clock.ts';
-import { goJSON, goMap } from './internal/gojson.ts';
 import { GenericData } from './netlabel/labels.ts';
 import type { Network } from './network.ts';
 import type { IpamConf, IpamInfo } from './network_ipam.ts';

@@ -3,6 +3,7 @@
 // Simplified: the sandbox is created together with its namespace (no SetKey / external key).
 
 import { forbidden } from '../errdefs.ts';
+import { goJSON, goMap } from '../gojson.ts';
 import type { NetNs } from '../kernel/types.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import type { Controller } from './controller.ts';
@@ -14,7 +15,6 @@ import {
   setupDefaultGW,
 } from './default_gateway.ts';
 import { type Endpoint, type PortBindingRequest, toPortBinding } from './endpoint.ts';
-import { goJSON, goMap } from './internal/gojson.ts';
 import { ExposedPorts, NoProxy6To4, PortMap } from './netlabel/labels.ts';
 import type { Namespace } from './osl/namespace.ts';
 import type { ExtDNSEntry } from './resolvconf/resolvconf.ts';

@@ -1,8 +1,8 @@
 // Mirrors moby/moby libnetwork/drivers/bridge/bridge_store.go: the driver's own records,
 // docker/network/v1.0/bridge/<network-id>/ and docker/network/v1.0/bridge-endpoint/<endpoint-id>/.
 
+import { goJSON } from '../../../gojson.ts';
 import { portBindingJSON, transportPortJSON } from '../../endpoint_store.ts';
-import { goJSON } from '../../internal/gojson.ts';
 import type { BridgeDriver, BridgeEndpoint } from './bridge.ts';
 import type { NetworkConfiguration } from './bridge_config.ts';
 

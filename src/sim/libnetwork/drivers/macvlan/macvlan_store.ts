@@ -1,8 +1,8 @@
 // Mirrors moby/moby libnetwork/drivers/macvlan/macvlan_store.go (and ipvlan_store.go): the
 // driver records under macvlan/network/<id>/ and macvlan/endpoint/<id>/ (ipvlan/... likewise).
 
+import { goJSON } from '../../../gojson.ts';
 import type { Datastore } from '../../datastore/datastore.ts';
-import { goJSON } from '../../internal/gojson.ts';
 
 /** IPSubnet is a subnet and its gateway ("<nil>" when none was allocated). */
 export interface IPSubnet {

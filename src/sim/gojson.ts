@@ -1,5 +1,6 @@
-// Go's encoding/json output rules for values libnetwork stores: compact, map keys sorted (the caller
-// builds struct-ordered objects), and <, >, & escaped as \u003c, \u003e, \u0026 (HTML-safe).
+// Go's encoding/json output rules, shared like gounits.ts: compact, map keys sorted (the caller
+// builds struct-ordered objects), and <, >, & escaped as \u003c, \u003e, \u0026 (HTML-safe). Used
+// by libnetwork's stores and by the Engine API's wire JSON.
 
 /** goMap returns a copy of a string-keyed map with keys sorted, as Go marshals maps. */
 export function goMap<T>(m: Record<string, T> | null | undefined): Record<string, T> | null {
