@@ -3,20 +3,16 @@
 // Operations live in files named after moby's (create.ts, start.ts, network.ts …) and take the daemon.
 
 import { invalidParameter, notFound } from '../errdefs.ts';
-import { networkOf, parseCidr } from '../kernel/inet.ts';
 import type { Rng } from '../world/rng.ts';
 import type { HostMachine, World } from '../world/world.ts';
 import type { Container, ExecConfig, Stamp } from './container.ts';
 import { ImageStore } from './images.ts';
-import type { NetController, NetNetwork, NetworkCreateOptions } from './libnetwork.ts';
+import type { NetController, NetNetwork } from './libnetwork.ts';
 import { NameRegistry } from './names.ts';
 import type { Runtime } from './runtime.ts';
 
 /** DaemonConfig is the part of daemon.json the simulator honours. */
 export interface DaemonConfig {
-  /** bip is the default bridge's address and prefix ("172.17.0.1/16"). */
-  bip?: string;
-  mtu?: number;
   /** serverVersion is what /version reports (28.2.2). */
   serverVersion?: string;
 }
@@ -36,7 +32,7 @@ export class Daemon {
   readonly world: World;
   readonly controller: NetController;
   readonly runtime: Runtime;
-  readonly config: Required<Pick<DaemonConfig, 'mtu' | 'serverVersion'>> & DaemonConfig;
+  readonly config: Required<Pick<DaemonConfig, 'serverVersion'>> & DaemonConfig;
   readonly rng: Rng;
   readonly images: ImageStore;
   /** containers in creation order. */
@@ -57,7 +53,7 @@ export class Daemon {
     this.world = opts.world;
     this.controller = opts.controller;
     this.runtime = opts.runtime;
-    this.config = { mtu: 1500, serverVersion: '28.2.2', ...opts.config };
+    this.config = { serverVersion: '28.2.2', ...opts.config };
     this.rng = opts.world.rng.fork(`dockerd/${opts.host.name}`);
     this.images = new ImageStore(this.rng.fork('images'));
     this.cosmetic = this.rng.fork('cosmetic');
@@ -104,38 +100,13 @@ export class Daemon {
       'bridge',
       'bridge',
       this.newId(),
-      this.defaultBridgeOptions(created()),
+      this.controller.defaultBridgeOptions(created()),
     );
     stamp(bridge);
     this.userSubnets.set(
       bridge.id,
       bridge.ipamConfig().map((c) => c.ipRange || c.subnet),
     );
-  }
-
-  /** defaultBridgeOptions is initBridgeDriver's network options: docker0, ICC, masquerade, the MTU and --bip. */
-  private defaultBridgeOptions(created: number): NetworkCreateOptions {
-    if (this.controller.defaultBridgeOptions && !this.config.bip)
-      return this.controller.defaultBridgeOptions(created);
-    const cidr = parseCidr(this.config.bip ?? '172.17.0.1/16');
-    if (!cidr) throw invalidParameter(`invalid bip: ${this.config.bip}`);
-    return {
-      created,
-      enableIPv4: true,
-      enableIPv6: false,
-      driverOpts: {
-        'com.docker.network.bridge.default_bridge': 'true',
-        'com.docker.network.bridge.enable_icc': 'true',
-        'com.docker.network.bridge.enable_ip_masquerade': 'true',
-        'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
-        'com.docker.network.bridge.name': 'docker0',
-        'com.docker.network.driver.mtu': String(this.config.mtu),
-      },
-      ipam: {
-        driver: 'default',
-        config: [{ subnet: `${networkOf(cidr.ip, cidr.prefixLen)}/${cidr.prefixLen}`, gateway: cidr.ip }],
-      },
-    };
   }
 
   /** getContainer is daemon.GetContainer: full ID, exact name, then unique ID prefix. */

@@ -151,6 +151,6 @@ export interface NetController {
   newSandbox(containerId: string, options: SandboxOptions): NetSandbox;
   sandboxes(): NetSandbox[];
   sandboxByContainerId(containerId: string): NetSandbox | undefined;
-  /** defaultBridgeOptions, when the controller has it, gives initBridgeDriver's options (pool chosen by IPAM). */
-  defaultBridgeOptions?(created: number): NetworkCreateOptions;
+  /** defaultBridgeOptions gives initBridgeDriver's options for the "bridge" network. */
+  defaultBridgeOptions(created: number): NetworkCreateOptions;
 }

@@ -9,6 +9,7 @@ import { intToIp, ipToInt, parseCidr } from '../kernel/inet.ts';
 import { createNetns } from '../kernel/netns.ts';
 import type { NetNs } from '../kernel/types.ts';
 import { Vfs } from '../kernel/vfs.ts';
+import { defaultBridgeOptions } from '../libnetwork/controller.ts';
 import type { ProgramResult } from '../shell/program.ts';
 import { createManualClock } from '../world/clock.ts';
 import { createRng } from '../world/rng.ts';
@@ -60,6 +61,11 @@ export class FakeController implements NetController {
   constructor(world: World, host: HostMachine) {
     this.world = world;
     this.host = host;
+  }
+
+  /** defaultBridgeOptions are the real controller's (MTU 1500, no --bip). */
+  defaultBridgeOptions(created: number): NetworkCreateOptions {
+    return defaultBridgeOptions({ mtu: 1500 }, created);
   }
 
   newNetwork(type: string, name: string, id: string, o: NetworkCreateOptions): NetNetwork {

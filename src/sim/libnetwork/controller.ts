@@ -228,36 +228,7 @@ export class Controller implements Registerer, ipamapi.Registerer {
 
   /** defaultBridgeOptions are the options dockerd's initBridgeDriver creates the "bridge" network with. */
   defaultBridgeOptions(created: number): NetworkCreateOptions {
-    const c = this.config;
-    const conf: { subnet?: string; gateway?: string; auxAddresses: Record<string, string> } = {
-      auxAddresses: {},
-    };
-    if (c.bip) {
-      const [ip, len] = c.bip.split('/');
-      conf.subnet = cidrString(ip, Number(len));
-      conf.gateway = ip;
-    }
-    return {
-      created,
-      enableIPv4: true,
-      enableIPv6: false,
-      driverOpts: {
-        'com.docker.network.bridge.default_bridge': 'true',
-        'com.docker.network.bridge.enable_icc': 'true',
-        'com.docker.network.bridge.enable_ip_masquerade': 'true',
-        'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
-        'com.docker.network.bridge.name': 'docker0',
-        'com.docker.network.driver.mtu': String(c.mtu),
-      },
-      ipam: {
-        driver: 'default',
-        config: [
-          conf.subnet
-            ? { subnet: conf.subnet, gateway: conf.gateway, auxAddresses: conf.auxAddresses }
-            : { auxAddresses: {} },
-        ],
-      },
-    };
+    return defaultBridgeOptions(this.config, created);
   }
 
   /** networks returns every network not being deleted, in creation order. */
@@ -342,4 +313,43 @@ export class Controller implements Registerer, ipamapi.Registerer {
   forgetSandbox(sb: Sandbox): void {
     this.sandboxesById.delete(sb.id);
   }
+}
+
+/**
+ * defaultBridgeOptions are initBridgeDriver's options for the "bridge" network: docker0, ICC,
+ * masquerade, the MTU, and --bip's subnet and gateway (without --bip, IPAM picks the pool).
+ */
+export function defaultBridgeOptions(
+  c: { bip?: string; mtu: number },
+  created: number,
+): NetworkCreateOptions {
+  const conf: { subnet?: string; gateway?: string; auxAddresses: Record<string, string> } = {
+    auxAddresses: {},
+  };
+  if (c.bip) {
+    const [ip, len] = c.bip.split('/');
+    conf.subnet = cidrString(ip, Number(len));
+    conf.gateway = ip;
+  }
+  return {
+    created,
+    enableIPv4: true,
+    enableIPv6: false,
+    driverOpts: {
+      'com.docker.network.bridge.default_bridge': 'true',
+      'com.docker.network.bridge.enable_icc': 'true',
+      'com.docker.network.bridge.enable_ip_masquerade': 'true',
+      'com.docker.network.bridge.host_binding_ipv4': '0.0.0.0',
+      'com.docker.network.bridge.name': 'docker0',
+      'com.docker.network.driver.mtu': String(c.mtu),
+    },
+    ipam: {
+      driver: 'default',
+      config: [
+        conf.subnet
+          ? { subnet: conf.subnet, gateway: conf.gateway, auxAddresses: conf.auxAddresses }
+          : { auxAddresses: {} },
+      ],
+    },
+  };
 }
